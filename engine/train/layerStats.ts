@@ -1,0 +1,67 @@
+/**
+ * Per-layer gradient norms and update-to-weight ratios, measured every step without allocating:
+ * the weights before `optimizer.step()` are copied into buffers made once.
+ */
+import type { Tensor } from '../tensor';
+
+export interface LayerParameters {
+  /** the layer's name as in `namedParameters()` ("0", "2", ...) */
+  name: string;
+  weight: Tensor;
+  bias: Tensor | null;
+}
+
+export class LayerStats {
+  readonly layers: LayerParameters[];
+  readonly gradNorms: Float64Array;
+  readonly updateRatios: Float64Array;
+  private readonly before: Float32Array[];
+
+  constructor(layers: LayerParameters[]) {
+    this.layers = layers;
+    this.gradNorms = new Float64Array(layers.length);
+    this.updateRatios = new Float64Array(layers.length);
+    this.before = layers.map((l) => new Float32Array(l.weight.data.length));
+  }
+
+  /** ‖∇‖₂ of each layer (weight and bias together); returns the global norm over all layers. */
+  measureGradients(): number {
+    let total = 0;
+    for (let l = 0; l < this.layers.length; l++) {
+      const { weight, bias } = this.layers[l];
+      const s = sumSquares(weight.grad) + sumSquares(bias?.grad ?? null);
+      this.gradNorms[l] = Math.sqrt(s);
+      total += s;
+    }
+    return Math.sqrt(total);
+  }
+
+  /** Call right before `optimizer.step()`. */
+  rememberWeights(): void {
+    for (let l = 0; l < this.layers.length; l++) this.before[l].set(this.layers[l].weight.data);
+  }
+
+  /** Call right after `optimizer.step()`: ‖W_after − W_before‖ / ‖W_before‖ per layer. */
+  measureUpdates(): void {
+    for (let l = 0; l < this.layers.length; l++) {
+      const w = this.layers[l].weight.data;
+      const b = this.before[l];
+      let change = 0;
+      let size = 0;
+      for (let i = 0; i < w.length; i++) {
+        const d = w[i] - b[i];
+        change += d * d;
+        size += b[i] * b[i];
+      }
+      this.updateRatios[l] = size === 0 ? (change === 0 ? 0 : Infinity) : Math.sqrt(change / size);
+    }
+  }
+}
+
+function sumSquares(t: Tensor | null): number {
+  if (t === null) return 0;
+  const d = t.data;
+  let s = 0;
+  for (let i = 0; i < d.length; i++) s += d[i] * d[i];
+  return s;
+}

@@ -1,0 +1,417 @@
+/**
+ * The training loop a careful PyTorch user writes, as a library that can be run one batch at a time
+ * (so a worker can slice it) and that reports what happened at every step and evaluation:
+ *
+ *   for epoch in range(epochs):
+ *       model.train()
+ *       for xb, yb in train_loader:
+ *           optimizer.zero_grad()            # unless the "zero_grad" switch is off
+ *           loss = loss_fn(model(xb), yb)
+ *           loss.backward()
+ *           clip_grad_norm_(model.parameters(), max_norm)   # when clipping is on
+ *           optimizer.step()
+ *           scheduler.step()                 # per-step schedulers
+ *       evaluate(); scheduler.step()         # per-epoch schedulers (ReduceLROnPlateau gets val loss)
+ *       early stopping on the validation loss, keeping the best weights
+ */
+import type { Tensor } from '../tensor';
+import { noGrad } from '../tensor';
+import * as nn from '../nn';
+import type { Optimizer } from '../optim';
+import { clipGradNorm } from '../optim';
+import type { DataLoader } from '../data';
+import {
+  activationStats,
+  classificationMetrics,
+  regressionMetrics,
+  type ActivationStats,
+  type ClassificationMetrics,
+  type RegressionMetrics,
+} from './metrics';
+import { LayerStats, type LayerParameters } from './layerStats';
+
+export type Task = 'classification' | 'regression';
+
+/** Settings that may change while training runs (the "live" ones). */
+export interface TrainerSettings {
+  epochs: number;
+  /** false reproduces the classic bug: gradients pile up across steps */
+  zeroGrad: boolean;
+  /** clip the global gradient norm to this value; null = no clipping */
+  clipGradNorm: number | null;
+  /** also evaluate every N steps (0 = only at the end of each epoch) */
+  evalEverySteps: number;
+  earlyStopping: { enabled: boolean; patience: number; minDelta: number; restoreBestWeights: boolean };
+}
+
+/** A learning-rate scheduler as the loop needs it. */
+export interface SchedulerHandle {
+  interval: 'epoch' | 'step';
+  /** ReduceLROnPlateau reads the validation loss; the others ignore it. */
+  step(validationLoss: number): void;
+}
+
+export interface Split {
+  x: Tensor;
+  /** class indices (classification) or targets (regression) */
+  y: Tensor;
+}
+
+export interface TrainerSetup {
+  model: nn.Sequential;
+  lossFn: nn.Module;
+  optimizer: Optimizer;
+  scheduler: SchedulerHandle | null;
+  trainLoader: DataLoader<[Tensor, Tensor], [Tensor, Tensor]>;
+  train: Split;
+  validation: Split;
+  task: Task;
+  /** number of classes (classification) or outputs (regression) */
+  outputs: number;
+  /** turns a batch's targets into what the loss expects (e.g. one-hot for MSE on classes) */
+  lossTarget?: (y: Tensor) => Tensor;
+  /** changes a training batch's inputs in place (augmentation) */
+  augment?: (x: Tensor) => void;
+  settings: TrainerSettings;
+}
+
+export interface StepRecord {
+  step: number;
+  epoch: number;
+  loss: number;
+  /** the learning rate this step was taken with */
+  lr: number;
+  gradNorm: number;
+  layerGradNorms: number[];
+  updateRatios: number[];
+}
+
+export interface SplitMetrics {
+  loss: number;
+  classification?: ClassificationMetrics;
+  regression?: RegressionMetrics;
+}
+
+export interface EvaluationRecord {
+  step: number;
+  /** epochs completed when this evaluation ran (fractional for mid-epoch evaluations) */
+  epoch: number;
+  train: SplitMetrics;
+  validation: SplitMetrics;
+  activations: ActivationStats[];
+  /** wall time of the last full epoch, and its throughput */
+  epochTimeMs: number;
+  stepsPerSecond: number;
+}
+
+export type RunState = 'ready' | 'running' | 'finished' | 'earlyStopped' | 'diverged';
+
+export interface RunStatus {
+  state: RunState;
+  epoch: number;
+  step: number;
+  samplesSeen: number;
+  bestEpoch: number | null;
+  bestValidationLoss: number | null;
+  /** for 'diverged': the step where the loss or the weights stopped being finite */
+  divergedAtStep: number | null;
+  reason: string | null;
+}
+
+export interface TrainerEvents {
+  onStep?: (record: StepRecord) => void;
+  onEvaluation?: (record: EvaluationRecord) => void;
+  onStatus?: (status: RunStatus) => void;
+}
+
+/**
+ * A run also counts as diverged when its loss, smoothed over ~20 steps, climbs to this many times
+ * the first step's loss: a healthy run never rises that far (measured: ≤ 1.1×), while too large a
+ * learning rate often makes the loss swing between large finite values without ever reaching NaN
+ * (SGD at lr 10 on the spiral: 4.7× with ReLU, 80× with tanh).
+ */
+export const DIVERGENCE_FACTOR = 3;
+const LOSS_SMOOTHING = 0.05;
+
+const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+export class Trainer {
+  readonly setup: TrainerSetup;
+  private readonly events: TrainerEvents;
+  private readonly layerStats: LayerStats;
+  private iterator: Iterator<[Tensor, Tensor]> | null = null;
+  private epochStart = 0;
+  private stepsThisEpoch = 0;
+  private lastEpochTimeMs = 0;
+  private lastStepsPerSecond = 0;
+  private evaluationsWithoutImprovement = 0;
+  private bestWeights: Float32Array[] | null = null;
+  private readonly parameters: Tensor[];
+  private firstLoss = NaN;
+  private smoothedLoss = NaN;
+  readonly status: RunStatus = {
+    state: 'ready',
+    epoch: 0,
+    step: 0,
+    samplesSeen: 0,
+    bestEpoch: null,
+    bestValidationLoss: null,
+    divergedAtStep: null,
+    reason: null,
+  };
+
+  constructor(setup: TrainerSetup, events: TrainerEvents = {}) {
+    this.setup = setup;
+    this.events = events;
+    this.parameters = setup.model.parameters();
+    this.layerStats = new LayerStats(linearLayers(setup.model));
+  }
+
+  get settings(): TrainerSettings {
+    return this.setup.settings;
+  }
+
+  /** Whether another step can run (not finished, stopped or diverged). */
+  get canStep(): boolean {
+    return this.status.state === 'ready' || this.status.state === 'running';
+  }
+
+  /** One optimisation step on the next batch; also ends the epoch when the loader runs out. */
+  step(): StepRecord | null {
+    if (!this.canStep) return null;
+    const { model, lossFn, optimizer, settings } = this.setup;
+    if (this.status.epoch >= settings.epochs) {
+      this.finish('finished', null);
+      return null;
+    }
+    this.setState('running');
+    if (this.iterator === null) this.startEpoch();
+    let next = this.iterator!.next();
+    if (next.done) {
+      this.endEpoch();
+      if (!this.canStep || this.status.epoch >= settings.epochs) {
+        if (this.canStep) this.finish('finished', null);
+        return null;
+      }
+      this.startEpoch();
+      next = this.iterator!.next();
+      if (next.done) throw new Error('The training loader produced no batch: the training set is empty.');
+    }
+    const [xb, yb] = next.value;
+    this.setup.augment?.(xb);
+
+    model.train();
+    if (settings.zeroGrad) optimizer.zeroGrad();
+    const target = this.setup.lossTarget ? this.setup.lossTarget(yb) : yb;
+    const loss = lossFn.forward(model.forward(xb), target);
+    const lossValue = loss.item();
+    const stepNumber = this.status.step + 1;
+    if (!Number.isFinite(lossValue)) {
+      this.diverge(stepNumber, `the loss became ${lossValue} at step ${stepNumber}`);
+      return null;
+    }
+    if (Number.isNaN(this.firstLoss)) this.firstLoss = this.smoothedLoss = lossValue;
+    this.smoothedLoss += LOSS_SMOOTHING * (lossValue - this.smoothedLoss);
+    if (this.firstLoss > 0 && this.smoothedLoss > DIVERGENCE_FACTOR * this.firstLoss) {
+      const factor = (this.smoothedLoss / this.firstLoss).toFixed(1);
+      this.diverge(stepNumber, `the loss grew to ${factor}× its starting value by step ${stepNumber}`);
+      return null;
+    }
+    loss.backward();
+    const gradNorm = this.layerStats.measureGradients();
+    if (!Number.isFinite(gradNorm)) {
+      this.diverge(stepNumber, `the gradients became ${gradNorm} at step ${stepNumber}`);
+      return null;
+    }
+    if (settings.clipGradNorm !== null) clipGradNorm(this.parameters, settings.clipGradNorm);
+    const lr = optimizer.paramGroups[0].lr;
+    this.layerStats.rememberWeights();
+    optimizer.step();
+    this.layerStats.measureUpdates();
+    const scheduler = this.setup.scheduler;
+    if (scheduler !== null && scheduler.interval === 'step') scheduler.step(this.status.bestValidationLoss ?? lossValue);
+
+    this.status.step = stepNumber;
+    this.status.samplesSeen += xb.shape[0];
+    this.stepsThisEpoch++;
+    const record: StepRecord = {
+      step: stepNumber,
+      epoch: this.status.epoch,
+      loss: lossValue,
+      lr,
+      gradNorm,
+      layerGradNorms: Array.from(this.layerStats.gradNorms),
+      updateRatios: Array.from(this.layerStats.updateRatios),
+    };
+    this.events.onStep?.(record);
+    if (settings.evalEverySteps > 0 && stepNumber % settings.evalEverySteps === 0) {
+      const fraction = this.status.epoch + this.stepsThisEpoch / Math.max(1, this.setup.trainLoader.length);
+      this.evaluate(fraction);
+    }
+    return record;
+  }
+
+  /** Runs steps until `deadline` (a `performance.now()` time) or until `maxSteps`; returns the count. */
+  runUntil(deadline: number, maxSteps = Infinity): number {
+    let steps = 0;
+    while (steps < maxSteps && this.canStep && now() < deadline) {
+      if (this.step() !== null) steps++;
+    }
+    return steps;
+  }
+
+  /** Runs to the end of the current epoch (or of training). */
+  runEpoch(): number {
+    const epoch = this.status.epoch;
+    let steps = 0;
+    while (this.canStep && this.status.epoch === epoch) {
+      if (this.step() !== null) steps++;
+    }
+    return steps;
+  }
+
+  /** Evaluates on the whole training and validation splits, in eval mode, without a graph. */
+  evaluate(epoch = this.status.epoch): EvaluationRecord {
+    const { model } = this.setup;
+    const wasTraining = model.training;
+    model.eval();
+    const record = noGrad(() => {
+      const train = this.measure(this.setup.train);
+      const activations: ActivationStats[] = [];
+      const validation = this.measure(this.setup.validation, activations);
+      return {
+        step: this.status.step,
+        epoch,
+        train,
+        validation,
+        activations,
+        epochTimeMs: this.lastEpochTimeMs,
+        stepsPerSecond: this.lastStepsPerSecond,
+      };
+    });
+    model.train(wasTraining);
+    this.events.onEvaluation?.(record);
+    return record;
+  }
+
+  private setState(state: RunState): void {
+    if (this.status.state !== state) {
+      this.status.state = state;
+      this.events.onStatus?.({ ...this.status });
+    }
+  }
+
+  private startEpoch(): void {
+    this.iterator = this.setup.trainLoader.iter();
+    this.epochStart = now();
+    this.stepsThisEpoch = 0;
+  }
+
+  private endEpoch(): void {
+    const elapsed = now() - this.epochStart;
+    this.lastEpochTimeMs = elapsed;
+    this.lastStepsPerSecond = elapsed > 0 ? (this.stepsThisEpoch * 1000) / elapsed : 0;
+    this.iterator = null;
+    this.status.epoch++;
+    const evaluation = this.evaluate(this.status.epoch);
+    const validationLoss = evaluation.validation.loss;
+    if (!Number.isFinite(validationLoss) || !this.weightsAreFinite()) {
+      this.diverge(this.status.step, `the validation loss became ${validationLoss} after epoch ${this.status.epoch}`);
+      return;
+    }
+    const scheduler = this.setup.scheduler;
+    if (scheduler !== null && scheduler.interval === 'epoch') scheduler.step(validationLoss);
+    this.trackBest(validationLoss);
+  }
+
+  private trackBest(validationLoss: number): void {
+    const { earlyStopping } = this.settings;
+    const best = this.status.bestValidationLoss;
+    if (best === null || validationLoss < best - earlyStopping.minDelta) {
+      this.status.bestValidationLoss = validationLoss;
+      this.status.bestEpoch = this.status.epoch;
+      this.evaluationsWithoutImprovement = 0;
+      this.saveBestWeights();
+      return;
+    }
+    this.evaluationsWithoutImprovement++;
+    if (earlyStopping.enabled && this.evaluationsWithoutImprovement >= earlyStopping.patience) {
+      if (earlyStopping.restoreBestWeights) this.restoreBestWeights();
+      this.finish('earlyStopped', `validation loss did not improve for ${earlyStopping.patience} epochs`);
+    }
+  }
+
+  private saveBestWeights(): void {
+    if (this.bestWeights === null) this.bestWeights = this.parameters.map((p) => new Float32Array(p.data.length));
+    this.parameters.forEach((p, i) => this.bestWeights![i].set(p.data));
+  }
+
+  /** Puts the weights of the best epoch back into the model. */
+  restoreBestWeights(): void {
+    if (this.bestWeights === null) return;
+    this.parameters.forEach((p, i) => p.data.set(this.bestWeights![i]));
+  }
+
+  private weightsAreFinite(): boolean {
+    for (const p of this.parameters) {
+      const d = p.data;
+      for (let i = 0; i < d.length; i++) if (!Number.isFinite(d[i])) return false;
+    }
+    return true;
+  }
+
+  private measure(split: Split, activations?: ActivationStats[]): SplitMetrics {
+    const { model, lossFn, task, outputs } = this.setup;
+    let output: Tensor;
+    if (activations) {
+      output = split.x;
+      const layers = [...model.children()];
+      layers.forEach((layer, index) => {
+        output = layer.forward(output);
+        if (isActivation(layer) && output.shape.length === 2) {
+          activations.push(activationStats(index, output.data, output.shape[1]));
+        }
+      });
+    } else {
+      output = model.forward(split.x);
+    }
+    const target = this.setup.lossTarget ? this.setup.lossTarget(split.y) : split.y;
+    const loss = lossFn.forward(output, target).item();
+    if (task === 'classification') {
+      return { loss, classification: classificationMetrics(output.data, split.y.data, outputs) };
+    }
+    return { loss, regression: regressionMetrics(output.data, split.y.data) };
+  }
+
+  private diverge(step: number, reason: string): void {
+    this.status.divergedAtStep = step;
+    this.finish('diverged', reason);
+  }
+
+  private finish(state: RunState, reason: string | null): void {
+    this.status.reason = reason;
+    this.setState(state);
+  }
+}
+
+const ACTIVATIONS = [nn.ReLU, nn.LeakyReLU, nn.ELU, nn.GELU, nn.SiLU, nn.Tanh, nn.Sigmoid, nn.Softplus];
+
+function isActivation(module: nn.Module): boolean {
+  return ACTIVATIONS.some((kind) => module instanceof kind);
+}
+
+/** The Linear layers of a Sequential, by their parameter names ("0.weight", "0.bias", ...). */
+export function linearLayers(model: nn.Sequential): LayerParameters[] {
+  const byLayer = new Map<string, LayerParameters>();
+  for (const [name, parameter] of model.namedParameters()) {
+    const dot = name.lastIndexOf('.');
+    const layer = name.slice(0, dot);
+    const kind = name.slice(dot + 1);
+    if (kind !== 'weight' && kind !== 'bias') continue;
+    if (!byLayer.has(layer)) byLayer.set(layer, { name: layer, weight: parameter, bias: null });
+    const entry = byLayer.get(layer)!;
+    if (kind === 'weight') entry.weight = parameter;
+    else entry.bias = parameter;
+  }
+  return [...byLayer.values()].filter((l) => l.weight.shape.length === 2);
+}
