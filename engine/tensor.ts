@@ -355,6 +355,79 @@ export class Tensor {
   argmax(dim?: number, keepdim = false): Tensor {
     return ops.argmax(this, dim, keepdim);
   }
+  /** Min over all elements, or `{ values, indices }` over `dim` like `torch.min(x, dim)`. */
+  min(): Tensor;
+  min(dim: number, keepdim?: boolean): { values: Tensor; indices: Tensor };
+  min(dim?: number, keepdim = false): Tensor | { values: Tensor; indices: Tensor } {
+    return dim === undefined ? ops.minAll(this) : ops.min(this, dim, keepdim);
+  }
+  argmin(dim?: number, keepdim = false): Tensor {
+    return ops.argmin(this, dim, keepdim);
+  }
+  var(dim?: number | number[] | null, options: boolean | ops.VarianceOptions = true, keepdim = false): Tensor {
+    return ops.variance(this, dim, options, keepdim);
+  }
+  std(dim?: number | number[] | null, options: boolean | ops.VarianceOptions = true, keepdim = false): Tensor {
+    return ops.std(this, dim, options, keepdim);
+  }
+  logsumexp(dim: number | number[], keepdim = false): Tensor {
+    return ops.logsumexp(this, dim, keepdim);
+  }
+  eq(other: Tensor | number): Tensor {
+    return ops.eq(this, other);
+  }
+  ne(other: Tensor | number): Tensor {
+    return ops.ne(this, other);
+  }
+  gt(other: Tensor | number): Tensor {
+    return ops.gt(this, other);
+  }
+  ge(other: Tensor | number): Tensor {
+    return ops.ge(this, other);
+  }
+  lt(other: Tensor | number): Tensor {
+    return ops.lt(this, other);
+  }
+  le(other: Tensor | number): Tensor {
+    return ops.le(this, other);
+  }
+  /** `x.where(condition, y)` is `torch.where(condition, x, y)`. */
+  where(condition: Tensor, other: Tensor | number): Tensor {
+    return ops.where(condition, this, other);
+  }
+  maximum(other: Tensor): Tensor {
+    return ops.maximum(this, other);
+  }
+  minimum(other: Tensor): Tensor {
+    return ops.minimum(this, other);
+  }
+  sin(): Tensor {
+    return ops.sin(this);
+  }
+  cos(): Tensor {
+    return ops.cos(this);
+  }
+  reciprocal(): Tensor {
+    return ops.reciprocal(this);
+  }
+  sign(): Tensor {
+    return ops.sign(this);
+  }
+  erf(): Tensor {
+    return ops.erf(this);
+  }
+  permute(...dims: number[] | [readonly number[]]): Tensor {
+    return ops.permute(this, flattenShapeArgs(dims));
+  }
+  expand(...sizes: number[] | [readonly number[]]): Tensor {
+    return ops.expand(this, flattenShapeArgs(sizes));
+  }
+  expandAs(other: Tensor): Tensor {
+    return ops.expand(this, other.shape);
+  }
+  broadcastTo(shape: readonly number[]): Tensor {
+    return ops.broadcastTo(this, shape);
+  }
   softmax(dim: number): Tensor {
     return ops.softmax(this, dim);
   }
