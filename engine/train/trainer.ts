@@ -186,16 +186,11 @@ export class Trainer {
     }
     this.setState('running');
     if (this.iterator === null) this.startEpoch();
-    let next = this.iterator!.next();
+    const next = this.iterator!.next();
     if (next.done) {
+      // only when the loader yields fewer batches than its length says (a custom sampler)
       this.endEpoch();
-      if (!this.canStep || this.status.epoch >= settings.epochs) {
-        if (this.canStep) this.finish('finished', null);
-        return null;
-      }
-      this.startEpoch();
-      next = this.iterator!.next();
-      if (next.done) throw new Error('The training loader produced no batch: the training set is empty.');
+      return null;
     }
     const [xb, yb] = next.value;
     this.setup.augment?.(xb);
@@ -244,6 +239,10 @@ export class Trainer {
       updateRatios: Array.from(this.layerStats.updateRatios),
     };
     this.events.onStep?.(record);
+    if (this.stepsThisEpoch >= this.setup.trainLoader.length) {
+      this.endEpoch();
+      return record;
+    }
     if (settings.evalEverySteps > 0 && stepNumber % settings.evalEverySteps === 0) {
       const fraction = this.status.epoch + this.stepsThisEpoch / Math.max(1, this.setup.trainLoader.length);
       this.evaluate(fraction);
@@ -322,6 +321,7 @@ export class Trainer {
     const scheduler = this.setup.scheduler;
     if (scheduler !== null && scheduler.interval === 'epoch') scheduler.step(validationLoss);
     this.trackBest(validationLoss);
+    if (this.canStep && this.status.epoch >= this.settings.epochs) this.finish('finished', null);
   }
 
   private trackBest(validationLoss: number): void {

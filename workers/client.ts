@@ -1,0 +1,98 @@
+/**
+ * The page's handle on the training worker: creates it the way Vite bundles workers, and brings up
+ * a fresh one with the same experiment if it dies. The other file that knows comlink.
+ */
+import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
+import type { Api } from './api';
+import type { MetricsBatch, UpdateResult } from './session';
+
+export type { Api } from './api';
+
+export interface ClientEvents {
+  onMetrics: (batch: MetricsBatch) => void;
+  /** The worker died and a fresh one took over; `message` says so in words. */
+  onRestart?: (message: string) => void;
+}
+
+export const WORKER_RESTART_MESSAGE =
+  'The training worker stopped unexpectedly. A fresh one has started with the same settings; press Play to continue.';
+
+export class TrainingClient {
+  private worker: Worker | null = null;
+  private remote: Remote<Api> | null = null;
+  private readonly events: ClientEvents;
+  private readonly metrics: (batch: MetricsBatch) => void;
+  private config: unknown = null;
+  private readonly datasetBaseUrl: string;
+  private disposed = false;
+
+  constructor(events: ClientEvents, datasetBaseUrl = new URL('./datasets/', document.baseURI).href) {
+    this.events = events;
+    this.datasetBaseUrl = datasetBaseUrl;
+    this.metrics = (batch) => this.events.onMetrics(batch);
+  }
+
+  /** The worker's API (a fresh worker is started on first use). */
+  get api(): Remote<Api> {
+    if (this.remote === null) this.spawn();
+    return this.remote!;
+  }
+
+  /** Starts (or restarts) training the experiment `config`. */
+  async init(config: unknown): Promise<UpdateResult> {
+    this.config = config;
+    return this.api.init(config, proxy(this.metrics), { datasetBaseUrl: this.datasetBaseUrl });
+  }
+
+  /** Changes settings; remembers the merged experiment for a restart after a crash. */
+  async update(patch: unknown, merged: unknown): Promise<UpdateResult> {
+    const result = await this.api.update(patch);
+    if (result.errors.length === 0) this.config = merged;
+    return result;
+  }
+
+  /**
+   * Asks the worker for its status; if no answer comes within `timeoutMs` (a worker that ran out of
+   * memory can die without an error event), replaces it. Resolves to whether it was alive.
+   */
+  async checkAlive(timeoutMs = 5000): Promise<boolean> {
+    if (this.remote === null) return false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const alive = await Promise.race([this.remote.status().then(() => true as const), timeout]).catch(() => false);
+    clearTimeout(timer);
+    if (!alive) this.recover();
+    return alive;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.remote?.[releaseProxy]();
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+  }
+
+  private spawn(): void {
+    const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.recover();
+    });
+    this.worker = worker;
+    this.remote = wrap<Api>(worker);
+  }
+
+  /** Replaces a dead worker with a fresh one running the same experiment. */
+  private recover(): void {
+    if (this.disposed) return;
+    this.remote?.[releaseProxy]();
+    this.worker?.terminate();
+    this.worker = null;
+    this.remote = null;
+    this.events.onRestart?.(WORKER_RESTART_MESSAGE);
+    if (this.config !== null) void this.init(this.config);
+  }
+}

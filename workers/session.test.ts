@@ -1,0 +1,167 @@
+/** The training session in Node: slicing, pause, live updates, metric batches, grids, RPC. */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { expose, finalizer, proxy, wrap } from 'comlink';
+import { defaultConfig } from '../engine/train/config';
+import { createApi } from './api';
+import { TrainingSession, type MetricsBatch } from './session';
+
+const loadText = (file: string) => readFile(`public/datasets/${file}`, 'utf8');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function collect() {
+  const batches: MetricsBatch[] = [];
+  return { batches, onMetrics: (b: MetricsBatch) => void batches.push(b) };
+}
+
+describe('TrainingSession', () => {
+  it('steps on request and reports the steps in a metrics batch', async () => {
+    const session = new TrainingSession({ loadText });
+    const { batches, onMetrics } = collect();
+    expect((await session.init(defaultConfig(), onMetrics)).errors).toEqual([]);
+    expect(session.step(10)).toBe(10);
+    const steps = batches.flatMap((b) => b.steps);
+    expect(steps.map((s) => s.step)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(batches[0].reset).toBe(true);
+    expect(batches.flatMap((b) => b.evaluations)[0].step).toBe(0); // the untrained model, evaluated at step 0
+    expect(session.status()).toMatchObject({ state: 'paused', step: 10, playing: false });
+    expect(session.step('epoch')).toBe(10); // 320 training points / 16 = 20 batches per epoch
+    expect(session.status().epoch).toBe(1);
+  });
+
+  it('plays in slices; pause takes effect before the next slice', async () => {
+    const session = new TrainingSession({ loadText });
+    const { batches, onMetrics } = collect();
+    await session.init(defaultConfig(), onMetrics);
+    session.play();
+    await sleep(300);
+    session.pause();
+    const paused = session.status().step;
+    expect(paused).toBeGreaterThan(20);
+    await sleep(100);
+    expect(session.status().step).toBe(paused);
+    expect(session.status().state).toBe('paused');
+    // batches went out at most ~20 times a second
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(0.4 * 20) + 3);
+    const seen = batches.flatMap((b) => b.steps).map((s) => s.step);
+    expect(seen[seen.length - 1]).toBe(paused);
+  });
+
+  it('a slow page makes batches coalesce: never more than one in flight', async () => {
+    const session = new TrainingSession({ loadText });
+    const pending: Array<() => void> = [];
+    const received: MetricsBatch[] = [];
+    await session.init(defaultConfig(), (batch) => {
+      received.push(batch);
+      return new Promise<void>((resolve) => pending.push(resolve));
+    });
+    session.play();
+    await sleep(250);
+    expect(received).toHaveLength(1); // the first batch was never taken, so nothing else was sent
+    pending.shift()!();
+    await sleep(120);
+    session.pause();
+    expect(received.length).toBe(2);
+    const total = received.flatMap((b) => b.steps).length;
+    expect(received[1].steps.length).toBeGreaterThan(10); // everything since, in one batch
+    expect(total).toBeLessThanOrEqual(session.status().step);
+  });
+
+  it('applies live changes in place and restarts for structural ones', async () => {
+    const session = new TrainingSession({ loadText });
+    const { batches, onMetrics } = collect();
+    await session.init(defaultConfig(), onMetrics);
+    session.step(5);
+    const live = await session.update({ optimizer: { lr: 0.001 }, model: { dropout: 0.2 } });
+    expect(live.applied).toBe('live');
+    expect(live.changed.sort()).toEqual(['model.dropout', 'optimizer.lr']);
+    session.step(1);
+    expect(batches.flatMap((b) => b.steps).at(-1)).toMatchObject({ step: 6, lr: 0.001 });
+
+    const restart = await session.update({ data: { dataset: 'moons' } });
+    expect(restart.applied).toBe('restart');
+    expect(session.status()).toMatchObject({ step: 0 });
+    expect(session.status().message).toMatch(/restarted because data.dataset changed/);
+    expect(batches.at(-1)!.reset).toBe(true);
+
+    const bad = await session.update({ optimizer: { lr: 'abc' } });
+    expect(bad.applied).toBe('none');
+    expect(bad.errors[0].message).toMatch(/optimizer\.lr/);
+    expect(session.exportState().config!.data.dataset).toBe('moons');
+  });
+
+  it('the same config and seed give the same curve bit for bit', async () => {
+    const losses = async () => {
+      const session = new TrainingSession({ loadText });
+      const { batches, onMetrics } = collect();
+      await session.init(defaultConfig(), onMetrics);
+      session.step(150);
+      return batches.flatMap((b) => b.steps).map((s) => s.loss);
+    };
+    const a = await losses();
+    expect(a).toHaveLength(150);
+    expect(await losses()).toEqual(a);
+  });
+
+  it('predicts over the input plane: probabilities for classes, values for 1-D regression', async () => {
+    const session = new TrainingSession({ loadText });
+    await session.init(defaultConfig(), () => {});
+    const grid = session.predictGrid(40)!;
+    expect(grid).toHaveLength(40 * 40 * 2);
+    for (let i = 0; i < grid.length; i += 2) expect(grid[i] + grid[i + 1]).toBeCloseTo(1, 5);
+    await session.update({ data: { dataset: 'sine' }, loss: { type: 'mse' } });
+    expect(session.predictGrid(25)).toHaveLength(25);
+    await session.update({ data: { dataset: 'iris' }, loss: { type: 'crossEntropy' } });
+    expect(session.predictGrid(25)).toBeNull();
+    expect(session.status().state).not.toBe('error');
+  });
+
+  it('answers a bad config with messages and never throws', async () => {
+    const session = new TrainingSession({ loadText });
+    const base = defaultConfig();
+    const result = await session.init(
+      { ...base, optimizer: { ...base.optimizer, lr: -1 }, training: { ...base.training, batchSize: 0 } },
+      () => {},
+    );
+    expect(result.applied).toBe('none');
+    expect(result.errors.map((e) => e.path).sort()).toEqual(['optimizer.lr', 'training.batchSize']);
+    const missing = new TrainingSession({ loadText: () => Promise.reject(new Error('404')) });
+    await missing.init({ ...defaultConfig(), data: { ...defaultConfig().data, dataset: 'digits' } }, () => {});
+    expect(missing.status()).toMatchObject({ state: 'error' });
+    expect(missing.status().message).toMatch(/digits\.csv could not be loaded/);
+  });
+});
+
+describe('the RPC path over a MessageChannel', () => {
+  it('init, step, play/pause and release of the metrics callback', async () => {
+    const { port1, port2 } = new MessageChannel();
+    expose(createApi((url) => loadText(new URL(url).pathname.split('/').pop()!)), port1);
+    const remote = wrap<ReturnType<typeof createApi>>(port2);
+    const batches: MetricsBatch[] = [];
+    let released = false;
+    const onMetrics = Object.assign((b: MetricsBatch) => void batches.push(b), {
+      [finalizer]: () => {
+        released = true;
+      },
+    });
+    const init = await remote.init(defaultConfig(), proxy(onMetrics), { datasetBaseUrl: 'http://x/datasets/' });
+    expect(init.errors).toEqual([]);
+    expect(await remote.step(3)).toBe(3);
+    await remote.play();
+    await sleep(200);
+    await remote.pause();
+    const paused = (await remote.status()).step;
+    await sleep(80);
+    expect((await remote.status()).step).toBe(paused);
+    const grid = await remote.predictGrid(10);
+    expect(grid).toBeInstanceOf(Float32Array);
+    expect(grid!.length).toBe(200);
+    await sleep(60);
+    expect(batches.flatMap((b) => b.steps).length).toBeGreaterThan(3);
+    await remote.dispose();
+    await sleep(30);
+    expect(released).toBe(true);
+    port1.close();
+    port2.close();
+  });
+});

@@ -1,0 +1,317 @@
+/**
+ * The training session: a plain object over engine/train that the worker exposes. It trains in
+ * time slices of at most ~16 ms and yields in between, so pause, step, reset and live changes take
+ * effect within one slice; it streams metric batches at most ~20 times a second without waiting
+ * for the page, and when the page is slow, batches coalesce instead of queueing.
+ *
+ * Nothing here knows about Worker or comlink (see api.ts): tests drive it directly in Node.
+ */
+import { noGrad, Tensor } from '../engine';
+import {
+  diffConfig,
+  parseConfig,
+  validateConfig,
+  type ConfigError,
+  type ExperimentConfig,
+} from '../engine/train/config';
+import { applyLiveSettings, buildExperiment, type BuiltExperiment } from '../engine/train/build';
+import { filesFor, type DatasetTexts } from '../engine/train/data';
+import type { EvaluationRecord, RunStatus, StepRecord } from '../engine/train/trainer';
+import { softmaxRows } from './grid';
+import { MetricsStream, type MetricsBatch } from './metricsStream';
+
+export type { MetricsBatch } from './metricsStream';
+
+/** Work per slice before yielding to the event loop. */
+export const SLICE_MS = 16;
+
+export type SessionState = RunStatus['state'] | 'paused' | 'error';
+
+export interface SessionStatus extends Omit<RunStatus, 'state'> {
+  state: SessionState;
+  /** true while play() is in force (also during a slice) */
+  playing: boolean;
+  /** why the run restarted or stopped, for the page to show */
+  message: string | null;
+}
+
+export interface UpdateResult {
+  /** 'live': applied to the running model; 'restart': a new run started; 'none': nothing changed */
+  applied: 'live' | 'restart' | 'none';
+  changed: string[];
+  errors: ConfigError[];
+}
+
+export interface SessionOptions {
+  /** Loads a file of public/datasets (the worker fetches it; tests read it from disk). */
+  loadText: (file: string) => Promise<string>;
+  now?: () => number;
+}
+
+const defaultNow = (): number => performance.now();
+
+/** Yields to the event loop without setTimeout's 4 ms clamp. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+export class TrainingSession {
+  private readonly options: SessionOptions;
+  private readonly now: () => number;
+  private config: ExperimentConfig | null = null;
+  private built: BuiltExperiment | null = null;
+  private readonly texts = new Map<string, string>();
+  private stream: MetricsStream | null = null;
+  private playing = false;
+  private looping = false;
+  private message: string | null = null;
+  private errorMessage: string | null = null;
+  /** bumped by every rebuild, so a loop over an old run stops */
+  private generation = 0;
+
+  constructor(options: SessionOptions) {
+    this.options = options;
+    this.now = options.now ?? defaultNow;
+  }
+
+  /** Builds the experiment and starts streaming metrics to `onMetrics` (never awaited). */
+  async init(config: unknown, onMetrics: (batch: MetricsBatch) => unknown): Promise<UpdateResult> {
+    const checked = validateConfig(config);
+    if (!checked.ok) return { applied: 'none', changed: [], errors: checked.errors };
+    this.stream?.close();
+    this.stream = new MetricsStream(onMetrics, this.now);
+    await this.rebuild(checked.config, null);
+    return { applied: 'restart', changed: [], errors: [] };
+  }
+
+  play(): void {
+    if (!this.built || this.errorMessage) return;
+    this.playing = true;
+    this.pushStatus();
+    void this.loop();
+  }
+
+  pause(): void {
+    this.playing = false;
+    this.pushStatus();
+    this.stream?.flush(true);
+  }
+
+  /** Runs `count` batches (or the rest of the epoch) now, then reports. */
+  step(count: number | 'epoch' = 1): number {
+    const trainer = this.built?.trainer;
+    if (!trainer || this.errorMessage) return 0;
+    this.playing = false;
+    const taken = count === 'epoch' ? trainer.runEpoch() : this.runSteps(trainer, Math.max(0, Math.floor(count)));
+    this.stream?.flush(true);
+    return taken;
+  }
+
+  /** Starts the same experiment again from step 0 (optionally with another training seed). */
+  async reset(seed?: number): Promise<void> {
+    if (!this.config) return;
+    const next = seed === undefined ? this.config : { ...this.config, training: { ...this.config.training, seed } };
+    await this.rebuild(next, 'The run was reset.');
+  }
+
+  /**
+   * Merges `patch` (any part of an experiment) into the current one. Live fields change the running
+   * model in place; a structural change restarts the run and says so.
+   */
+  async update(patch: unknown): Promise<UpdateResult> {
+    if (!this.config) return { applied: 'none', changed: [], errors: [] };
+    const merged = mergeDeep(this.config, patch);
+    const checked = validateConfig(merged);
+    if (!checked.ok) return { applied: 'none', changed: [], errors: checked.errors };
+    const diff = diffConfig(this.config, checked.config);
+    if (diff.structural.length > 0 || !this.built) {
+      const wasPlaying = this.playing;
+      await this.rebuild(checked.config, `The run restarted because ${diff.structural.join(', ')} changed.`);
+      if (wasPlaying) this.play();
+      return { applied: 'restart', changed: diff.structural, errors: [] };
+    }
+    this.config = checked.config;
+    if (diff.live.length === 0) return { applied: 'none', changed: [], errors: [] };
+    applyLiveSettings(this.built, checked.config);
+    return { applied: 'live', changed: diff.live, errors: [] };
+  }
+
+  /**
+   * Model outputs over the input plane [-1, 1]² (resolution × resolution points, row 0 at y = +1)
+   * for 2-D sets: class probabilities (resolution² × classes) or values (resolution²); over
+   * x ∈ [-1, 1] (resolution points) for 1-D regression. Null for other data sets.
+   */
+  predictGrid(resolution: number): Float32Array | null {
+    const built = this.built;
+    if (!built) return null;
+    const features = built.data.train.features;
+    const n = Math.max(2, Math.min(400, Math.floor(resolution)));
+    if (features !== 1 && features !== 2) return null;
+    const points = features === 1 ? n : n * n;
+    const raw = new Float32Array(points * features);
+    for (let i = 0; i < points; i++) {
+      if (features === 1) raw[i] = -1 + (2 * i) / (n - 1);
+      else {
+        raw[2 * i] = -1 + (2 * (i % n)) / (n - 1);
+        raw[2 * i + 1] = 1 - (2 * Math.floor(i / n)) / (n - 1);
+      }
+    }
+    const model = built.setup.model;
+    const wasTraining = model.training;
+    model.eval();
+    const output = noGrad(() => model.forward(new Tensor(built.data.scaleInput(raw), [points, features])));
+    model.train(wasTraining);
+    if (built.setup.task === 'classification') return softmaxRows(output.data, built.setup.outputs);
+    return built.data.unscaleTarget(output.data.slice());
+  }
+
+  /** The weights of every Linear layer, for drawing the network. */
+  snapshot(): Array<{ name: string; shape: number[]; weight: Float32Array; bias: Float32Array | null }> {
+    if (!this.built) return [];
+    const layers: Array<{ name: string; shape: number[]; weight: Float32Array; bias: Float32Array | null }> = [];
+    for (const [name, module] of this.built.setup.model.namedChildren()) {
+      const weight = (module as { weight?: Tensor }).weight;
+      if (!(weight instanceof Tensor) || weight.shape.length !== 2) continue;
+      const bias = (module as { bias?: Tensor | null }).bias;
+      layers.push({ name, shape: weight.shape.slice(), weight: weight.data.slice(), bias: bias ? bias.data.slice() : null });
+    }
+    return layers;
+  }
+
+  /** The experiment and the trained weights, JSON-serialisable (PyTorch state_dict keys). */
+  exportState(): { config: ExperimentConfig | null; status: SessionStatus; stateDict: Record<string, { shape: number[]; data: number[] }> } {
+    const stateDict: Record<string, { shape: number[]; data: number[] }> = {};
+    if (this.built) {
+      for (const [key, value] of Object.entries(this.built.setup.model.stateDict())) {
+        stateDict[key] = { shape: value.shape.slice(), data: Array.from(value.data) };
+      }
+    }
+    return { config: this.config, status: this.status(), stateDict };
+  }
+
+  status(): SessionStatus {
+    const run = this.built?.trainer.status;
+    const base: RunStatus = run ?? {
+      state: 'ready', epoch: 0, step: 0, samplesSeen: 0, bestEpoch: null, bestValidationLoss: null, divergedAtStep: null, reason: null,
+    };
+    let state: SessionState = base.state;
+    if (this.errorMessage) state = 'error';
+    else if ((state === 'running' || state === 'ready') && !this.playing && base.step > 0) state = 'paused';
+    return { ...base, state, playing: this.playing, message: this.errorMessage ?? this.message };
+  }
+
+  /** Stops everything and releases the metrics callback. */
+  dispose(): void {
+    this.playing = false;
+    this.generation++;
+    this.stream?.close();
+    this.stream = null;
+  }
+
+  // ------------------------------------------------------------------------------------------
+
+  private runSteps(trainer: BuiltExperiment['trainer'], count: number): number {
+    let taken = 0;
+    while (taken < count && trainer.canStep) {
+      if (trainer.step() !== null) taken++;
+    }
+    return taken;
+  }
+
+  private async loop(): Promise<void> {
+    if (this.looping) return;
+    this.looping = true;
+    const generation = this.generation;
+    try {
+      while (this.playing && generation === this.generation && this.built?.trainer.canStep) {
+        this.built.trainer.runUntil(this.now() + SLICE_MS);
+        this.stream?.flush(false);
+        await yieldToEventLoop();
+      }
+    } catch (error) {
+      this.fail(error);
+    } finally {
+      this.looping = false;
+      if (generation === this.generation && this.built && !this.built.trainer.canStep) this.playing = false;
+      this.pushStatus();
+      this.stream?.flush(true);
+    }
+  }
+
+  private async rebuild(config: ExperimentConfig, message: string | null): Promise<void> {
+    this.playing = false;
+    this.generation++;
+    this.config = config;
+    this.message = message;
+    this.errorMessage = null;
+    this.built = null;
+    try {
+      const texts = await this.loadTexts(config);
+      const stream = this.stream;
+      this.built = buildExperiment(config, texts, {
+        onStep: (record: StepRecord) => stream?.addStep(record),
+        onEvaluation: (record: EvaluationRecord) => stream?.addEvaluation(record),
+        onStatus: () => this.pushStatus(),
+      });
+      this.stream?.reset();
+      this.built.trainer.evaluate(0);
+    } catch (error) {
+      this.fail(error);
+    }
+    this.pushStatus();
+    this.stream?.flush(true);
+  }
+
+  private async loadTexts(config: ExperimentConfig): Promise<DatasetTexts> {
+    const texts: Record<string, string> = {};
+    for (const file of filesFor(config.data.dataset)) {
+      if (!this.texts.has(file)) {
+        try {
+          this.texts.set(file, await this.options.loadText(file));
+        } catch (error) {
+          throw new Error(`The data file ${file} could not be loaded (${errorText(error)}).`);
+        }
+      }
+      texts[file] = this.texts.get(file)!;
+    }
+    return texts;
+  }
+
+  private fail(error: unknown): void {
+    this.playing = false;
+    this.errorMessage = errorText(error);
+  }
+
+  private pushStatus(): void {
+    this.stream?.setStatus(this.status());
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `patch` laid over `base`: objects merge key by key, everything else replaces. */
+export function mergeDeep(base: unknown, patch: unknown): unknown {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const key of Object.keys(patch)) {
+    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
+    out[key] = mergeDeep(base[key], patch[key]);
+  }
+  return out;
+}
+
+/** Reads a possibly hostile config leniently (used by the page before init). */
+export { parseConfig };
