@@ -52,6 +52,12 @@ export function createApi(load?: (url: string) => Promise<string>) {
       const grid = session.predictGrid(resolution);
       return grid === null ? null : transfer(grid, [grid.buffer]);
     },
+    points() {
+      const points = session.points();
+      if (points === null) return null;
+      const { train, validation } = points;
+      return transfer(points, [train.x.buffer, train.y.buffer, validation.x.buffer, validation.y.buffer]);
+    },
     snapshot() {
       const layers = session.snapshot();
       const buffers = layers.flatMap((l) => (l.bias ? [l.weight.buffer, l.bias.buffer] : [l.weight.buffer]));

@@ -109,6 +109,10 @@ describe('TrainingSession', () => {
     const grid = session.predictGrid(40)!;
     expect(grid).toHaveLength(40 * 40 * 2);
     for (let i = 0; i < grid.length; i += 2) expect(grid[i] + grid[i + 1]).toBeCloseTo(1, 5);
+    const points = session.points()!;
+    expect(points).toMatchObject({ task: 'classification', features: 2, classes: 2 });
+    expect(points.train.n + points.validation.n).toBe(400);
+    expect(points.train.x).toHaveLength(2 * points.train.n);
     await session.update({ data: { dataset: 'sine' }, loss: { type: 'mse' } });
     expect(session.predictGrid(25)).toHaveLength(25);
     await session.update({ data: { dataset: 'iris' }, loss: { type: 'crossEntropy' } });

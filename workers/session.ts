@@ -35,6 +35,16 @@ export interface SessionStatus extends Omit<RunStatus, 'state'> {
   message: string | null;
 }
 
+export interface DataPoints {
+  task: 'classification' | 'regression';
+  features: number;
+  classes: number;
+  classNames: string[];
+  imageShape: [number, number] | null;
+  train: { x: Float32Array; y: Float32Array; n: number };
+  validation: { x: Float32Array; y: Float32Array; n: number };
+}
+
 export interface UpdateResult {
   /** 'live': applied to the running model; 'restart': a new run started; 'none': nothing changed */
   applied: 'live' | 'restart' | 'none';
@@ -170,6 +180,26 @@ export class TrainingSession {
     model.train(wasTraining);
     if (built.setup.task === 'classification') return softmaxRows(output.data, built.setup.outputs);
     return built.data.unscaleTarget(output.data.slice());
+  }
+
+  /**
+   * The data in its own units, for drawing: inputs [n × features] and labels or targets of the
+   * training and validation splits (copies; the worker keeps its own).
+   */
+  points(): DataPoints | null {
+    if (!this.built) return null;
+    const { raw } = this.built.data;
+    const part = (d: typeof raw.train) => ({ x: d.x.slice(), y: d.y.slice(), n: d.n });
+    const train = raw.train;
+    return {
+      task: train.task,
+      features: train.features,
+      classes: train.task === 'classification' ? train.classes : 0,
+      classNames: train.task === 'classification' ? train.classNames.slice() : [],
+      imageShape: train.imageShape ? [train.imageShape[0], train.imageShape[1]] : null,
+      train: part(raw.train),
+      validation: part(raw.validation),
+    };
   }
 
   /** The weights of every Linear layer, for drawing the network. */

@@ -21,6 +21,8 @@ export interface PreparedData {
   /** The scaled splits the model trains and is evaluated on. */
   train: LabeledData;
   validation: LabeledData;
+  /** The same splits before scaling, in the data's own units (for pictures and tables). */
+  raw: { train: LabeledData; validation: LabeledData };
   /** How raw inputs become model inputs (applied to prediction grids too). */
   scaleInput: (x: Float32Array) => Float32Array;
   /** How model outputs become targets in the data's own units (regression); identity otherwise. */
@@ -74,13 +76,14 @@ export function prepareData(config: DataConfig, texts: DatasetTexts): PreparedDa
   const all = loadDataset(config, texts, generator);
   const split = sets.trainValidationSplit(all, config.validationFraction, generator);
   if (!(REAL_DATASETS as readonly string[]).includes(config.dataset)) {
-    return { train: split.train, validation: split.validation, scaleInput: identity, unscaleTarget: identity, scaling: 'none' };
+    return { train: split.train, validation: split.validation, raw: split, scaleInput: identity, unscaleTarget: identity, scaling: 'none' };
   }
   if (config.dataset === 'digits') {
     const scale = (x: Float32Array) => x.map((v) => v / sets.DIGIT_MAX_PIXEL);
     return {
       train: { ...split.train, x: scale(split.train.x) },
       validation: { ...split.validation, x: scale(split.validation.x) },
+      raw: split,
       scaleInput: scale,
       unscaleTarget: identity,
       scaling: 'pixels/16',
@@ -91,6 +94,7 @@ export function prepareData(config: DataConfig, texts: DatasetTexts): PreparedDa
   return {
     train: scaled.train,
     validation: scaled.validation,
+    raw: split,
     scaleInput: (x) => scaled.inputScaler.transform(x),
     unscaleTarget: targetScaler ? (y) => targetScaler.inverseTransform(y) : identity,
     scaling: 'standardize',
