@@ -249,8 +249,33 @@ export const log = (x: Tensor): Tensor => unary('log', x);
 export const sqrt = (x: Tensor): Tensor => unary('sqrt', x);
 export const abs = (x: Tensor): Tensor => unary('abs', x);
 export const square = (x: Tensor): Tensor => unary('square', x);
-export const relu = (x: Tensor): Tensor => unary('relu', x);
-export const tanh = (x: Tensor): Tensor => unary('tanh', x);
+/** relu(x) = max(x, 0) (NaN stays NaN); d relu(x) = 1 if x > 0 else 0. Own loops: it runs every step. */
+export function relu(x: Tensor): Tensor {
+  const X = x.data;
+  const out = new Float32Array(X.length);
+  for (let i = 0; i < X.length; i++) {
+    const v = X[i];
+    out[i] = v > 0 ? v : v !== v ? v : 0;
+  }
+  return Tensor._fromOp(out, x.shape, [x], 'ReluBackward', (g) => {
+    const gx = gradBufferOf(x);
+    for (let i = 0; i < g.length; i++) if (out[i] > 0) gx[i] += g[i];
+  });
+}
+
+/** d(tanh x) = 1 - tanh²x. Own loops: it runs every step. */
+export function tanh(x: Tensor): Tensor {
+  const X = x.data;
+  const out = new Float32Array(X.length);
+  for (let i = 0; i < X.length; i++) out[i] = Math.tanh(X[i]);
+  return Tensor._fromOp(out, x.shape, [x], 'TanhBackward', (g) => {
+    const gx = gradBufferOf(x);
+    for (let i = 0; i < g.length; i++) {
+      const y = out[i];
+      gx[i] += g[i] * (1 - y * y);
+    }
+  });
+}
 export const sigmoid = (x: Tensor): Tensor => unary('sigmoid', x);
 export const sin = (x: Tensor): Tensor => unary('sin', x);
 export const cos = (x: Tensor): Tensor => unary('cos', x);

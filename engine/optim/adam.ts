@@ -120,6 +120,20 @@ function updateParameter(
   const gradient = grad.data;
   const m = state.expAvg.data;
   const v = state.expAvgSq.data;
+  if (!amsgrad && !maximize && (decoupledWeightDecay || weightDecay === 0)) {
+    // The common case without per-element branches (same operations, so the same bits).
+    if (decoupledWeightDecay) for (let i = 0; i < theta.length; i++) theta[i] = f32(theta[i] * decay);
+    for (let i = 0; i < theta.length; i++) {
+      const g = gradient[i];
+      const mi = f32(f32(m[i] * beta1F) + oneMinusBeta1 * g);
+      const vi = f32(f32(v[i] * beta2F) + f32(oneMinusBeta2 * g) * g);
+      m[i] = mi;
+      v[i] = vi;
+      const denominator = f32(f32(f32(Math.sqrt(vi)) / biasCorrection2Sqrt) + eps);
+      theta[i] = f32(theta[i] + f32(f32(negativeStepSize * mi) / denominator));
+    }
+    return;
+  }
   const vMax = amsgrad ? (state.maxExpAvgSq as Tensor).data : v;
   for (let i = 0; i < theta.length; i++) {
     let g = maximize ? -gradient[i] : gradient[i];

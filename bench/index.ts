@@ -1,0 +1,70 @@
+/**
+ * `npm run bench`: training steps per second (forward, loss, backward, optimizer update of one
+ * mini-batch) for each workload, ours beside TF.js (wasm and cpu backends) and, when Debian's
+ * python3-torch is installed, PyTorch — all single-threaded, in one run, because absolute figures
+ * drift on a shared machine and the ratios are what to compare.
+ *
+ *   npm run bench                    all workloads, all frameworks
+ *   npm run bench -- --quick         fewer, shorter runs
+ *   npm run bench -- --only=tiny     one workload (comma-separated names)
+ *   npm run bench -- --no-tfjs --no-torch
+ */
+import { defaultMeasure, quickMeasure, stepsPerSecond } from './measure';
+import { makeOurStep } from './ours';
+import { printTable, type Row } from './table';
+import { describeWasmBackend, makeTfjsStep, useTfjsBackend, type TfjsBackend } from './tfjs';
+import { measureTorch } from './torch';
+import { workloads } from './workloads';
+
+const args = process.argv.slice(2);
+const measure = args.includes('--quick') ? quickMeasure : defaultMeasure;
+const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const selected = workloads.filter((w) => !only || only.includes(w.name));
+if (selected.length === 0) {
+  throw new Error(`--only matched no workload; choose from ${workloads.map((w) => w.name).join(', ')}`);
+}
+const backends: TfjsBackend[] = args.includes('--no-tfjs') ? [] : ['wasm', 'cpu'];
+
+const rows: Row[] = selected.map((w) => ({ workload: w, ours: 0, tfjs: new Map(), torch: null }));
+const notes: string[] = [];
+
+for (const row of rows) {
+  process.stderr.write(`measuring ${row.workload.name}: ours`);
+  row.ours = stepsPerSecond(makeOurStep(row.workload), measure);
+  for (const backend of backends) {
+    process.stderr.write(`, TF.js ${backend}`);
+    row.tfjs.set(backend, await measureTfjs(backend, row));
+  }
+  process.stderr.write('\n');
+}
+
+if (!args.includes('--no-torch')) {
+  process.stderr.write('measuring PyTorch\n');
+  const torch = measureTorch(selected, measure);
+  if (torch) for (const row of rows) row.torch = torch.get(row.workload.name) ?? null;
+  else notes.push('PyTorch not measured: /usr/bin/python3 with torch is not available here.');
+}
+
+printTable(rows, backends, measure, notes);
+
+/** TF.js steps/s, or the reason it could not run (noted once per backend). */
+async function measureTfjs(backend: TfjsBackend, row: Row): Promise<number | string> {
+  try {
+    await useTfjsBackend(backend);
+    if (backend === 'wasm') {
+      const note = await describeWasmBackend();
+      if (!notes.includes(note)) notes.push(note);
+    }
+    const { step, dispose } = makeTfjsStep(row.workload);
+    try {
+      return stepsPerSecond(step, measure);
+    } finally {
+      dispose();
+    }
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const note = `TF.js ${backend} did not run: ${reason}`;
+    if (!notes.includes(note)) notes.push(note);
+    return 'failed';
+  }
+}

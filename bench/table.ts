@@ -1,0 +1,52 @@
+/** The benchmark's printed table: steps/s per workload and framework, and our ratio to each. */
+import type { MeasureOptions } from './measure';
+import type { TfjsBackend } from './tfjs';
+import type { Workload } from './workloads';
+
+export interface Row {
+  workload: Workload;
+  ours: number;
+  /** steps/s, or a word saying why there is no figure */
+  tfjs: Map<TfjsBackend, number | string>;
+  torch: number | null;
+}
+
+const rate = (x: number): string => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(1));
+const ratio = (ours: number, theirs: number): string => `${(ours / theirs).toFixed(2)}×`;
+
+function describe(w: Workload): string {
+  return `${w.layers.join('-')} ${w.activation}, batch ${w.batchSize}, ${w.optimizer === 'sgd' ? 'SGD' : 'Adam'}`;
+}
+
+export function printTable(rows: Row[], backends: TfjsBackend[], measure: MeasureOptions, notes: string[]): void {
+  const header = ['workload', 'model', 'ours', 'target'];
+  for (const b of backends) header.push(`TF.js ${b}`, `ours/${b}`);
+  const hasTorch = rows.some((r) => r.torch !== null);
+  if (hasTorch) header.push('PyTorch', 'ours/torch');
+
+  const lines = rows.map((r) => {
+    const cells = [r.workload.name, describe(r.workload), rate(r.ours), `${rate(r.workload.target)} ${r.ours >= r.workload.target ? 'met' : 'MISSED'}`];
+    for (const b of backends) {
+      const theirs = r.tfjs.get(b);
+      if (typeof theirs === 'number') cells.push(rate(theirs), ratio(r.ours, theirs));
+      else cells.push(theirs ?? '-', '-');
+    }
+    if (hasTorch) cells.push(r.torch === null ? '-' : rate(r.torch), r.torch === null ? '-' : ratio(r.ours, r.torch));
+    return cells;
+  });
+
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
+  const format = (cells: string[]): string =>
+    cells.map((cell, c) => (c < 2 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+
+  console.log(
+    `\nTraining steps per second: forward, cross-entropy, backward, optimizer step of one mini-batch.\n` +
+      `Median of ${measure.runs} runs of ${measure.runMs} ms after ${measure.warmupMs} ms warm-up; ` +
+      `single thread; Node ${process.version}. Higher is better; ours/x > 1 means we are faster.\n`,
+  );
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(format(line));
+  for (const note of notes) console.log(`\nnote: ${note}`);
+  console.log('');
+}
