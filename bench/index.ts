@@ -7,11 +7,15 @@
  *   npm run bench                    all workloads, all frameworks
  *   npm run bench -- --quick         fewer, shorter runs
  *   npm run bench -- --only=tiny     one workload (comma-separated names)
- *   npm run bench -- --no-tfjs --no-torch
+ *   npm run bench -- --no-tfjs --no-torch --no-session
+ *
+ * Then the training session (workers/session.ts) on the tiny and digits workloads: steps/s while
+ * playing, against the bare engine, and the time from pause() to the last metrics batch.
  */
 import { defaultMeasure, quickMeasure, stepsPerSecond } from './measure';
 import { makeOurStep } from './ours';
-import { printTable, type Row } from './table';
+import { printSessionTable, printTable, type Row, type SessionRow } from './table';
+import { measureBareLoop, measureSession } from './session';
 import { describeWasmBackend, makeTfjsStep, useTfjsBackend, type TfjsBackend } from './tfjs';
 import { measureTorch } from './torch';
 import { workloads } from './workloads';
@@ -46,6 +50,19 @@ if (!args.includes('--no-torch')) {
 }
 
 printTable(rows, backends, measure, notes);
+
+if (!args.includes('--no-session')) {
+  const sessionRows: SessionRow[] = [];
+  for (const row of rows) {
+    process.stderr.write(`measuring the session on ${row.workload.name}\n`);
+    const measured = await measureSession(row.workload, measure.runs, Math.max(400, measure.runMs));
+    if (measured === null) continue;
+    // measured right after, so both numbers see the same machine load
+    const bare = (await measureBareLoop(row.workload, measure))!;
+    sessionRows.push({ workload: row.workload, bare, session: measured.stepsPerSecond, pauseMs: measured.pauseToLastBatchMs, pauseWorstMs: measured.pauseWorstMs });
+  }
+  printSessionTable(sessionRows);
+}
 
 /** TF.js steps/s, or the reason it could not run (noted once per backend). */
 async function measureTfjs(backend: TfjsBackend, row: Row): Promise<number | string> {

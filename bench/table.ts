@@ -50,3 +50,40 @@ export function printTable(rows: Row[], backends: TfjsBackend[], measure: Measur
   for (const note of notes) console.log(`\nnote: ${note}`);
   console.log('');
 }
+
+export interface SessionRow {
+  workload: Workload;
+  bare: number;
+  session: number;
+  pauseMs: number;
+  pauseWorstMs: number;
+}
+
+/** The session table: the page's view of training speed, and pause latency. */
+export function printSessionTable(rows: SessionRow[]): void {
+  if (rows.length === 0) return;
+  console.log(
+    'Training session (workers/session.ts), as the page drives it: 16 ms slices, per-step metrics,\n' +
+      'validation every epoch, metric batches; "bare engine" is the same experiment (same data,\n' +
+      'DataLoader, model, optimizer) in a plain zero_grad/forward/backward/step loop. Target: within\n' +
+      '20 % of the bare engine; pause() to the last metrics batch under 50 ms.\n',
+  );
+  const header = ['workload', 'bare engine', 'session', 'session/bare', 'target', 'pause→last batch (median, worst)'];
+  const lines = rows.map((r) => {
+    const share = r.session / r.bare;
+    return [
+      r.workload.name,
+      rate(r.bare),
+      rate(r.session),
+      `${(100 * share).toFixed(0)} %`,
+      share >= 0.8 ? 'met' : 'MISSED',
+      `${r.pauseMs.toFixed(1)} ms, ${r.pauseWorstMs.toFixed(1)} ms ${r.pauseWorstMs < 50 ? 'met' : 'MISSED'}`,
+    ];
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
+  const format = (cells: string[]): string => cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(format(line));
+  console.log('');
+}

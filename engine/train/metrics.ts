@@ -20,19 +20,25 @@ export interface RegressionMetrics {
   r2: number;
 }
 
-/** Metrics from logits [n × classes] (row-major) and class-index targets. */
-export function classificationMetrics(logits: Float32Array, targets: Float32Array, classes: number): ClassificationMetrics {
-  const n = targets.length;
-  const confusion = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
-  let correct = 0;
-  for (let i = 0; i < n; i++) {
+/** Adds each row's predicted class (argmax of its logits) to `confusion[truth][prediction]`. */
+export function countPredictions(logits: Float32Array, targets: Float32Array, classes: number, confusion: number[][]): void {
+  for (let i = 0; i < targets.length; i++) {
     const row = i * classes;
     let best = 0;
     for (let c = 1; c < classes; c++) if (logits[row + c] > logits[row + best]) best = c;
-    const truth = targets[i];
-    confusion[truth][best]++;
-    if (best === truth) correct++;
+    confusion[targets[i]][best]++;
   }
+}
+
+export function emptyConfusion(classes: number): number[][] {
+  return Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+}
+
+/** Accuracy, precision and recall from a confusion matrix. */
+export function metricsFromConfusion(confusion: number[][]): ClassificationMetrics {
+  const classes = confusion.length;
+  let correct = 0;
+  let n = 0;
   const precision = new Array<number>(classes);
   const recall = new Array<number>(classes);
   for (let c = 0; c < classes; c++) {
@@ -42,10 +48,48 @@ export function classificationMetrics(logits: Float32Array, targets: Float32Arra
       predicted += confusion[k][c];
       actual += confusion[c][k];
     }
+    correct += confusion[c][c];
+    n += actual;
     precision[c] = predicted === 0 ? NaN : confusion[c][c] / predicted;
     recall[c] = actual === 0 ? NaN : confusion[c][c] / actual;
   }
   return { accuracy: n === 0 ? NaN : correct / n, confusion, precision, recall };
+}
+
+/** Metrics from logits [n × classes] (row-major) and class-index targets. */
+export function classificationMetrics(logits: Float32Array, targets: Float32Array, classes: number): ClassificationMetrics {
+  const confusion = emptyConfusion(classes);
+  countPredictions(logits, targets, classes, confusion);
+  return metricsFromConfusion(confusion);
+}
+
+/** Sums from which MSE, MAE and R² follow; they add up over batches. */
+export interface RegressionSums {
+  n: number;
+  squaredError: number;
+  absoluteError: number;
+  target: number;
+  targetSquared: number;
+}
+
+export function emptyRegressionSums(): RegressionSums {
+  return { n: 0, squaredError: 0, absoluteError: 0, target: 0, targetSquared: 0 };
+}
+
+export function addRegression(predictions: Float32Array, targets: Float32Array, sums: RegressionSums): void {
+  for (let i = 0; i < targets.length; i++) {
+    const error = predictions[i] - targets[i];
+    sums.squaredError += error * error;
+    sums.absoluteError += Math.abs(error);
+    sums.target += targets[i];
+    sums.targetSquared += targets[i] * targets[i];
+  }
+  sums.n += targets.length;
+}
+
+export function metricsFromSums(s: RegressionSums): RegressionMetrics {
+  const total = s.targetSquared - (s.target * s.target) / s.n;
+  return { mse: s.squaredError / s.n, mae: s.absoluteError / s.n, r2: total <= 0 ? NaN : 1 - s.squaredError / total };
 }
 
 /** Metrics from predictions and targets of the same length (any number of outputs, flattened). */

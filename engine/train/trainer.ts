@@ -22,8 +22,15 @@ import { clipGradNorm } from '../optim';
 import type { DataLoader } from '../data';
 import {
   activationStats,
+  addRegression,
   classificationMetrics,
+  countPredictions,
+  emptyConfusion,
+  emptyRegressionSums,
+  metricsFromConfusion,
+  metricsFromSums,
   regressionMetrics,
+  type RegressionSums,
   type ActivationStats,
   type ClassificationMetrics,
   type RegressionMetrics,
@@ -87,6 +94,12 @@ export interface StepRecord {
 }
 
 export interface SplitMetrics {
+  /**
+   * 'running': averaged over the batches trained on since the last evaluation, in train mode, as a
+   * PyTorch loop usually reports training loss (free: no second pass over the training set);
+   * 'full': one pass over the whole split in eval mode.
+   */
+  kind: 'running' | 'full';
   loss: number;
   classification?: ClassificationMetrics;
   regression?: RegressionMetrics;
@@ -147,6 +160,8 @@ export class Trainer {
   private evaluationsWithoutImprovement = 0;
   private bestWeights: Float32Array[] | null = null;
   private readonly parameters: Tensor[];
+  /** training metrics of the batches since the last evaluation */
+  private running = { lossSum: 0, count: 0, confusion: [] as number[][], sums: emptyRegressionSums() as RegressionSums };
   private firstLoss = NaN;
   private smoothedLoss = NaN;
   readonly status: RunStatus = {
@@ -165,6 +180,7 @@ export class Trainer {
     this.events = events;
     this.parameters = setup.model.parameters();
     this.layerStats = new LayerStats(linearLayers(setup.model));
+    this.resetRunning();
   }
 
   get settings(): TrainerSettings {
@@ -195,10 +211,11 @@ export class Trainer {
     const [xb, yb] = next.value;
     this.setup.augment?.(xb);
 
-    model.train();
+    if (!model.training) model.train(); // walks the module tree, so only when needed
     if (settings.zeroGrad) optimizer.zeroGrad();
     const target = this.setup.lossTarget ? this.setup.lossTarget(yb) : yb;
-    const loss = lossFn.forward(model.forward(xb), target);
+    const output = model.forward(xb);
+    const loss = lossFn.forward(output, target);
     const lossValue = loss.item();
     const stepNumber = this.status.step + 1;
     if (!Number.isFinite(lossValue)) {
@@ -228,6 +245,7 @@ export class Trainer {
 
     this.status.step = stepNumber;
     this.status.samplesSeen += xb.shape[0];
+    this.addRunning(output, yb, lossValue);
     this.stepsThisEpoch++;
     const record: StepRecord = {
       step: stepNumber,
@@ -269,13 +287,18 @@ export class Trainer {
     return steps;
   }
 
-  /** Evaluates on the whole training and validation splits, in eval mode, without a graph. */
-  evaluate(epoch = this.status.epoch): EvaluationRecord {
+  /**
+   * Evaluates the validation split (whole, eval mode, no graph) and reports training metrics over
+   * the batches since the last evaluation — or, with `fullTrainPass` or before any batch, over the
+   * whole training split in eval mode.
+   */
+  evaluate(epoch = this.status.epoch, options: { fullTrainPass?: boolean } = {}): EvaluationRecord {
     const { model } = this.setup;
     const wasTraining = model.training;
     model.eval();
     const record = noGrad(() => {
-      const train = this.measure(this.setup.train);
+      const train =
+        options.fullTrainPass || this.running.count === 0 ? this.measure(this.setup.train) : this.runningMetrics();
       const activations: ActivationStats[] = [];
       const validation = this.measure(this.setup.validation, activations);
       return {
@@ -289,8 +312,33 @@ export class Trainer {
       };
     });
     model.train(wasTraining);
+    this.resetRunning();
     this.events.onEvaluation?.(record);
     return record;
+  }
+
+  private resetRunning(): void {
+    const r = this.running;
+    r.lossSum = 0;
+    r.count = 0;
+    r.confusion = this.setup.task === 'classification' ? emptyConfusion(this.setup.outputs) : [];
+    r.sums = emptyRegressionSums();
+  }
+
+  private addRunning(output: Tensor, targets: Tensor, loss: number): void {
+    const r = this.running;
+    const n = targets.shape[0];
+    r.lossSum += loss * n;
+    r.count += n;
+    if (this.setup.task === 'classification') countPredictions(output.data, targets.data, this.setup.outputs, r.confusion);
+    else addRegression(output.data, targets.data, r.sums);
+  }
+
+  private runningMetrics(): SplitMetrics {
+    const r = this.running;
+    const loss = r.lossSum / r.count;
+    if (this.setup.task === 'classification') return { kind: 'running', loss, classification: metricsFromConfusion(r.confusion) };
+    return { kind: 'running', loss, regression: metricsFromSums(r.sums) };
   }
 
   private setState(state: RunState): void {
@@ -378,9 +426,9 @@ export class Trainer {
     const target = this.setup.lossTarget ? this.setup.lossTarget(split.y) : split.y;
     const loss = lossFn.forward(output, target).item();
     if (task === 'classification') {
-      return { loss, classification: classificationMetrics(output.data, split.y.data, outputs) };
+      return { kind: 'full', loss, classification: classificationMetrics(output.data, split.y.data, outputs) };
     }
-    return { loss, regression: regressionMetrics(output.data, split.y.data) };
+    return { kind: 'full', loss, regression: regressionMetrics(output.data, split.y.data) };
   }
 
   private diverge(step: number, reason: string): void {
