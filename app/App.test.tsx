@@ -10,8 +10,19 @@ describe('App (landing page)', () => {
     expect(markup).toContain('>Training Playground</h1>');
   });
 
-  it('shows the engine status as a live status line', () => {
-    expect(markup).toMatch(/role="status"[^>]*>.*Engine status/s);
+  it('has a live engine check that starts with the run state in a status line, and no worker yet', () => {
+    expect(markup).toMatch(/aria-label="Live engine check"/);
+    expect(markup).toMatch(/role="status"[^>]*>.*data-testid="status"[^>]*>Starting…</s);
+    expect(markup).not.toContain('in development');
+  });
+
+  it('shows every number of the run, empty until the worker reports', () => {
+    for (const id of ['epoch', 'step', 'train-loss', 'val-loss', 'val-acc']) {
+      expect(markup).toMatch(new RegExp(`data-testid="${id}"`));
+    }
+    expect(markup).toContain('data-testid="epoch">0 / 200<');
+    expect(markup).toContain('data-testid="step">0<');
+    expect(markup).toContain('data-testid="val-loss">–<');
   });
 
   it('links assets relatively, so the site works from any sub-path', () => {

@@ -1,4 +1,6 @@
-/** Landing page; the training view replaces its body in a later issue. */
+import { EngineCheck } from './engineCheck/EngineCheck';
+
+/** Landing page with a live run of the engine; the training view replaces its body in a later issue. */
 export function App() {
   return (
     <div className="page">
@@ -9,12 +11,7 @@ export function App() {
           Train a neural network in your browser and watch it learn, step by step, with the same
           nouns and verbs as PyTorch.
         </p>
-        <p className="engine-status" role="status">
-          <span className="engine-status-dot" aria-hidden="true" />
-          <span>
-            <strong>Engine status:</strong> in development. Nothing trains here yet.
-          </span>
-        </p>
+        <EngineCheck />
       </main>
       <footer className="page-footer">
         Data sets from the UCI Machine Learning Repository, as shipped with scikit-learn.{' '}

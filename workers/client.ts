@@ -17,6 +17,11 @@ export interface ClientEvents {
 export const WORKER_RESTART_MESSAGE =
   'The training worker stopped unexpectedly. A fresh one has started with the same settings; press Play to continue.';
 
+export const WORKER_GAVE_UP_MESSAGE =
+  'The training worker keeps stopping, so it was not started again. Reload the page to try again; your settings are kept in the link.';
+
+const MAX_RESTARTS = 3;
+
 export class TrainingClient {
   private worker: Worker | null = null;
   private remote: Remote<Api> | null = null;
@@ -25,6 +30,8 @@ export class TrainingClient {
   private config: unknown = null;
   private readonly datasetBaseUrl: string;
   private disposed = false;
+  /** times of recent restarts: a worker that dies on start must not respawn forever */
+  private restarts: number[] = [];
 
   constructor(events: ClientEvents, datasetBaseUrl = new URL('./datasets/', document.baseURI).href) {
     this.events = events;
@@ -85,14 +92,22 @@ export class TrainingClient {
     this.remote = wrap<Api>(worker);
   }
 
-  /** Replaces a dead worker with a fresh one running the same experiment. */
+  /**
+   * Replaces a dead worker with a fresh one running the same experiment — at most
+   * MAX_RESTARTS times a minute; after that the page is told and nothing respawns.
+   */
   private recover(): void {
     if (this.disposed) return;
     this.remote?.[releaseProxy]();
     this.worker?.terminate();
     this.worker = null;
     this.remote = null;
-    this.events.onRestart?.(WORKER_RESTART_MESSAGE);
-    if (this.config !== null) void this.init(this.config);
+    const now = Date.now();
+    this.restarts = this.restarts.filter((t) => now - t < 60_000);
+    const giveUp = this.restarts.length >= MAX_RESTARTS;
+    this.restarts.push(now);
+    this.events.onRestart?.(giveUp ? WORKER_GAVE_UP_MESSAGE : WORKER_RESTART_MESSAGE);
+    // the page may have disposed the client in onRestart
+    if (!giveUp && !this.disposed && this.config !== null) void this.init(this.config);
   }
 }
