@@ -58,10 +58,11 @@ export function createApi(load?: (url: string) => Promise<string>) {
       const { train, validation } = points;
       return transfer(points, [train.x.buffer, train.y.buffer, validation.x.buffer, validation.y.buffer]);
     },
-    snapshot() {
-      const layers = session.snapshot();
-      const buffers = layers.flatMap((l) => (l.bias ? [l.weight.buffer, l.bias.buffer] : [l.weight.buffer]));
-      return transfer(layers, buffers);
+    snapshot(gridResolution?: number) {
+      const snapshot = session.snapshot(gridResolution);
+      const buffers = snapshot.layers.flatMap((l) => (l.bias ? [l.weight.buffer, l.bias.buffer] : [l.weight.buffer]));
+      for (const a of snapshot.activations) buffers.push(a.values.buffer);
+      return transfer(snapshot, buffers);
     },
     exportState: () => session.exportState(),
     dispose() {

@@ -109,6 +109,14 @@ describe('TrainingSession', () => {
     const grid = session.predictGrid(40)!;
     expect(grid).toHaveLength(40 * 40 * 2);
     for (let i = 0; i < grid.length; i += 2) expect(grid[i] + grid[i + 1]).toBeCloseTo(1, 5);
+    const snapshot = session.snapshot(20);
+    expect(snapshot.layers.map((l) => l.shape)).toEqual([[16, 2], [16, 16], [2, 16]]);
+    expect(snapshot.activations.map((a) => [a.name, a.units, a.values.length])).toEqual([
+      ['1', 16, 16 * 400],
+      ['4', 16, 16 * 400],
+    ]);
+    // ReLU units: never negative, and the first unit's plane matches its weights' sign pattern somewhere
+    expect(Math.min(...snapshot.activations[0].values)).toBeGreaterThanOrEqual(0);
     const points = session.points()!;
     expect(points).toMatchObject({ task: 'classification', features: 2, classes: 2 });
     expect(points.train.n + points.validation.n).toBe(400);

@@ -6,7 +6,7 @@
  *
  * Nothing here knows about Worker or comlink (see api.ts): tests drive it directly in Node.
  */
-import { noGrad, Tensor } from '../engine';
+import { nn, noGrad, Tensor } from '../engine';
 import {
   diffConfig,
   parseConfig,
@@ -43,6 +43,12 @@ export interface DataPoints {
   imageShape: [number, number] | null;
   train: { x: Float32Array; y: Float32Array; n: number };
   validation: { x: Float32Array; y: Float32Array; n: number };
+}
+
+export interface NetworkSnapshot {
+  layers: Array<{ name: string; shape: number[]; weight: Float32Array; bias: Float32Array | null }>;
+  /** per activation layer (by its name in the Sequential): each unit's output over the input plane */
+  activations: Array<{ name: string; units: number; values: Float32Array }>;
 }
 
 export interface UpdateResult {
@@ -160,24 +166,10 @@ export class TrainingSession {
    */
   predictGrid(resolution: number): Float32Array | null {
     const built = this.built;
-    if (!built) return null;
-    const features = built.data.train.features;
-    const n = Math.max(2, Math.min(400, Math.floor(resolution)));
-    if (features !== 1 && features !== 2) return null;
-    const points = features === 1 ? n : n * n;
-    const raw = new Float32Array(points * features);
-    for (let i = 0; i < points; i++) {
-      if (features === 1) raw[i] = -1 + (2 * i) / (n - 1);
-      else {
-        raw[2 * i] = -1 + (2 * (i % n)) / (n - 1);
-        raw[2 * i + 1] = 1 - (2 * Math.floor(i / n)) / (n - 1);
-      }
-    }
-    const model = built.setup.model;
-    const wasTraining = model.training;
-    model.eval();
-    const output = noGrad(() => model.forward(new Tensor(built.data.scaleInput(raw), [points, features])));
-    model.train(wasTraining);
+    const plane = built ? inputPlane(built.data.train.features, resolution) : null;
+    if (!built || !plane) return null;
+    const { model } = built.setup;
+    const output = evalMode(model, () => model.forward(new Tensor(built.data.scaleInput(plane.raw), [plane.points, plane.features])));
     if (built.setup.task === 'classification') return softmaxRows(output.data, built.setup.outputs);
     return built.data.unscaleTarget(output.data.slice());
   }
@@ -202,17 +194,39 @@ export class TrainingSession {
     };
   }
 
-  /** The weights of every Linear layer, for drawing the network. */
-  snapshot(): Array<{ name: string; shape: number[]; weight: Float32Array; bias: Float32Array | null }> {
-    if (!this.built) return [];
-    const layers: Array<{ name: string; shape: number[]; weight: Float32Array; bias: Float32Array | null }> = [];
-    for (const [name, module] of this.built.setup.model.namedChildren()) {
+  /**
+   * The weights of every Linear layer, for drawing the network; with `gridResolution`, also what
+   * every hidden unit computes over the input plane (after its activation), for 1-D and 2-D sets:
+   * `activations[k]` is [units × points] for the k-th activation layer.
+   */
+  snapshot(gridResolution?: number): NetworkSnapshot {
+    const layers: NetworkSnapshot['layers'] = [];
+    const activations: NetworkSnapshot['activations'] = [];
+    const built = this.built;
+    if (!built) return { layers, activations };
+    const { model } = built.setup;
+    for (const [name, module] of model.namedChildren()) {
       const weight = (module as { weight?: Tensor }).weight;
       if (!(weight instanceof Tensor) || weight.shape.length !== 2) continue;
       const bias = (module as { bias?: Tensor | null }).bias;
       layers.push({ name, shape: weight.shape.slice(), weight: weight.data.slice(), bias: bias ? bias.data.slice() : null });
     }
-    return layers;
+    const plane = gridResolution === undefined ? null : inputPlane(built.data.train.features, gridResolution);
+    if (plane) {
+      evalMode(model, () => {
+        let x = new Tensor(built.data.scaleInput(plane.raw), [plane.points, plane.features]);
+        for (const [name, layer] of model.namedChildren()) {
+          x = layer.forward(x);
+          if (!isActivationLayer(layer)) continue;
+          const units = x.shape[1];
+          const values = new Float32Array(units * plane.points);
+          for (let p = 0; p < plane.points; p++) for (let u = 0; u < units; u++) values[u * plane.points + p] = x.data[p * units + u];
+          activations.push({ name, units, values });
+        }
+        return x;
+      });
+    }
+    return { layers, activations };
   }
 
   /** The experiment and the trained weights, JSON-serialisable (PyTorch state_dict keys). */
@@ -322,6 +336,39 @@ export class TrainingSession {
   private pushStatus(): void {
     this.stream?.setStatus(this.status());
   }
+}
+
+/** Evenly spaced inputs over [-1, 1] (1-D) or [-1, 1]² (2-D, row 0 at y = +1); null for other sets. */
+function inputPlane(features: number, resolution: number): { raw: Float32Array; points: number; features: number } | null {
+  if (features !== 1 && features !== 2) return null;
+  const n = Math.max(2, Math.min(400, Math.floor(resolution)));
+  const points = features === 1 ? n : n * n;
+  const raw = new Float32Array(points * features);
+  for (let i = 0; i < points; i++) {
+    if (features === 1) raw[i] = -1 + (2 * i) / (n - 1);
+    else {
+      raw[2 * i] = -1 + (2 * (i % n)) / (n - 1);
+      raw[2 * i + 1] = 1 - (2 * Math.floor(i / n)) / (n - 1);
+    }
+  }
+  return { raw, points, features };
+}
+
+/** Runs `fn` in eval mode without a graph, then puts the model back in the mode it was in. */
+function evalMode(model: nn.Module, fn: () => Tensor): Tensor {
+  const wasTraining = model.training;
+  model.eval();
+  try {
+    return noGrad(fn);
+  } finally {
+    model.train(wasTraining);
+  }
+}
+
+const ACTIVATION_LAYERS = [nn.ReLU, nn.LeakyReLU, nn.ELU, nn.GELU, nn.SiLU, nn.Tanh, nn.Sigmoid, nn.Identity];
+
+function isActivationLayer(module: nn.Module): boolean {
+  return ACTIVATION_LAYERS.some((kind) => module instanceof kind);
 }
 
 function errorText(error: unknown): string {
