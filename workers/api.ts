@@ -43,6 +43,7 @@ export function createApi(load?: (url: string) => Promise<string>) {
       return session.init(config, onMetrics);
     },
     play: () => session.play(),
+    setSpeed: (stepsPerSecond: number | null) => session.setSpeed(stepsPerSecond),
     pause: () => session.pause(),
     step: (count: number | 'epoch' = 1) => session.step(count),
     reset: (seed?: number) => session.reset(seed),

@@ -47,6 +47,23 @@ describe('TrainingSession', () => {
     expect(seen[seen.length - 1]).toBe(paused);
   });
 
+  it('trains at the pace asked for', async () => {
+    const session = new TrainingSession({ loadText });
+    await session.init(defaultConfig(), () => {});
+    session.setSpeed(200);
+    session.play();
+    await sleep(500);
+    session.pause();
+    const steps = session.status().step;
+    expect(steps).toBeGreaterThan(70); // ~100 at 200 steps/s; timers on a busy machine run late
+    expect(steps).toBeLessThanOrEqual(105);
+    session.setSpeed(null);
+    session.play();
+    await sleep(200);
+    session.pause();
+    expect(session.status().step - steps).toBeGreaterThan(200);
+  });
+
   it('a slow page makes batches coalesce: never more than one in flight', async () => {
     const session = new TrainingSession({ loadText });
     const pending: Array<() => void> = [];

@@ -66,6 +66,8 @@ export interface SessionOptions {
 
 const defaultNow = (): number => performance.now();
 
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Yields to the event loop without setTimeout's 4 ms clamp. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
@@ -91,6 +93,9 @@ export class TrainingSession {
   private errorMessage: string | null = null;
   /** bumped by every rebuild, so a loop over an old run stops */
   private generation = 0;
+  /** training pace in steps per second; null = as fast as the machine goes */
+  private speed: number | null = null;
+  private pace = { start: 0, steps: 0 };
 
   constructor(options: SessionOptions) {
     this.options = options;
@@ -105,6 +110,15 @@ export class TrainingSession {
     this.stream = new MetricsStream(onMetrics, this.now);
     await this.rebuild(checked.config, null);
     return { applied: 'restart', changed: [], errors: [] };
+  }
+
+  /**
+   * Limits training to `stepsPerSecond` (null: as fast as possible). A 2-D set trains in well under
+   * a second at full speed; a class watching the boundary curl needs a few hundred steps a second.
+   */
+  setSpeed(stepsPerSecond: number | null): void {
+    this.speed = stepsPerSecond !== null && Number.isFinite(stepsPerSecond) && stepsPerSecond > 0 ? stepsPerSecond : null;
+    this.pace = { start: this.now(), steps: 0 };
   }
 
   play(): void {
@@ -273,11 +287,24 @@ export class TrainingSession {
     if (this.looping) return;
     this.looping = true;
     const generation = this.generation;
+    this.pace = { start: this.now(), steps: 0 };
     try {
       while (this.playing && generation === this.generation && this.built?.trainer.canStep) {
-        this.built.trainer.runUntil(this.now() + SLICE_MS);
+        const now = this.now();
+        if (this.speed === null) {
+          this.built.trainer.runUntil(now + SLICE_MS);
+        } else {
+          let due = Math.floor(((now - this.pace.start) * this.speed) / 1000) - this.pace.steps;
+          if (due > this.speed) {
+            // more than a second behind (a stall, a slow machine): catch up gently, not in one burst
+            this.pace = { start: now, steps: 0 };
+            due = 1;
+          }
+          if (due > 0) this.pace.steps += this.built.trainer.runUntil(now + SLICE_MS, due);
+        }
         this.stream?.flush(false);
-        await yieldToEventLoop();
+        if (this.speed === null) await yieldToEventLoop();
+        else await sleep(Math.min(SLICE_MS, 1000 / this.speed));
       }
     } catch (error) {
       this.fail(error);
