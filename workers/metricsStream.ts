@@ -34,7 +34,12 @@ export class MetricsStream {
   private closed = false;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(send: (batch: MetricsBatch) => unknown, now: () => number) {
+  /** `currentStatus` is asked at each flush that carries records, so every batch says where the run is. */
+  constructor(
+    send: (batch: MetricsBatch) => unknown,
+    now: () => number,
+    private readonly currentStatus: () => SessionStatus | null = () => null,
+  ) {
     this.send = send;
     this.now = now;
   }
@@ -71,6 +76,7 @@ export class MetricsStream {
     const time = this.now();
     if (!force && time - this.lastFlush < FLUSH_INTERVAL_MS) return;
     if (this.steps.length === 0 && this.evaluations.length === 0 && this.status === null && !this.pendingReset) return;
+    if (this.status === null) this.status = this.currentStatus();
     const batch: MetricsBatch = {
       run: this.run,
       reset: this.pendingReset,

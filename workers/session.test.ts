@@ -32,7 +32,9 @@ describe('TrainingSession', () => {
   it('plays in slices; pause takes effect before the next slice', async () => {
     const session = new TrainingSession({ loadText });
     const { batches, onMetrics } = collect();
-    await session.init(defaultConfig(), onMetrics);
+    const long = defaultConfig();
+    long.training.epochs = 10_000; // must not finish within the test
+    await session.init(long, onMetrics);
     session.play();
     await sleep(300);
     session.pause();
@@ -68,7 +70,9 @@ describe('TrainingSession', () => {
     const session = new TrainingSession({ loadText });
     const pending: Array<() => void> = [];
     const received: MetricsBatch[] = [];
-    await session.init(defaultConfig(), (batch) => {
+    const long = defaultConfig();
+    long.training.epochs = 10_000;
+    await session.init(long, (batch) => {
       received.push(batch);
       return new Promise<void>((resolve) => pending.push(resolve));
     });

@@ -107,7 +107,7 @@ export class TrainingSession {
     const checked = validateConfig(config);
     if (!checked.ok) return { applied: 'none', changed: [], errors: checked.errors };
     this.stream?.close();
-    this.stream = new MetricsStream(onMetrics, this.now);
+    this.stream = new MetricsStream(onMetrics, this.now, () => this.status());
     await this.rebuild(checked.config, null);
     return { applied: 'restart', changed: [], errors: [] };
   }

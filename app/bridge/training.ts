@@ -1,0 +1,211 @@
+/**
+ * The page's actions on the training worker, as plain module functions (callable from components,
+ * keyboard shortcuts and tests alike): start, play/pause, step, reset, and changing the experiment.
+ * Metric batches land in the store's history; a small loop refreshes the pictures (decision
+ * boundary, network) a few times a second without ever overlapping two calls to the worker.
+ */
+import { validateConfig, type ExperimentConfig } from '../../engine/train/config';
+import { TrainingClient } from '../../workers/client';
+import type { MetricsBatch, UpdateResult } from '../../workers/session';
+import { RunHistory } from '../store/series';
+import { SPEED_STEPS_PER_SECOND, useStore } from '../store';
+
+/** How often the history's version (and so the charts) may change. */
+const HISTORY_REFRESH_MS = 100;
+/** How often the pictures may refresh while training. */
+const PICTURE_REFRESH_MS = 250;
+export const GRID_RESOLUTION = 72;
+export const NEURON_GRID_RESOLUTION = 24;
+
+type Patch = { [K in keyof ExperimentConfig]?: unknown };
+
+let client: TrainingClient | null = null;
+let historyTimer: ReturnType<typeof setTimeout> | null = null;
+let pictureLoop: Promise<void> | null = null;
+let picturesWanted = false;
+let lastRun = -1;
+
+function state() {
+  return useStore.getState();
+}
+
+function stepsPerEpoch(): number {
+  const { config, points } = state();
+  const train = points?.train.n ?? 0;
+  const batch = config.training.batchSize;
+  if (train === 0) return 0;
+  return config.training.dropLast ? Math.floor(train / batch) : Math.ceil(train / batch);
+}
+
+function onMetrics(batch: MetricsBatch): void {
+  const s = state();
+  let history = s.history;
+  if (batch.reset || batch.run !== lastRun) {
+    lastRun = batch.run;
+    history = new RunHistory();
+    s.setRunState({ history, historyVersion: s.historyVersion + 1, run: batch.run, latestStep: null, latestEvaluation: null });
+    void refreshData();
+  }
+  const perEpoch = stepsPerEpoch();
+  for (const record of batch.steps) history.steps.push(record, perEpoch);
+  for (const record of batch.evaluations) history.evaluations.push(record);
+  history.version++;
+  const patch: Parameters<typeof s.setRunState>[0] = {};
+  if (batch.steps.length > 0) patch.latestStep = batch.steps[batch.steps.length - 1];
+  if (batch.evaluations.length > 0) patch.latestEvaluation = batch.evaluations[batch.evaluations.length - 1];
+  if (batch.status) {
+    patch.status = batch.status;
+    if (batch.status.state === 'error' && batch.status.message) patch.notice = { kind: 'error', text: batch.status.message };
+  }
+  if (Object.keys(patch).length > 0) s.setRunState(patch);
+  scheduleHistoryRefresh();
+  if (batch.steps.length > 0 || batch.reset) requestPictures();
+}
+
+function scheduleHistoryRefresh(): void {
+  if (historyTimer !== null) return;
+  historyTimer = setTimeout(() => {
+    historyTimer = null;
+    const s = state();
+    s.setRunState({ historyVersion: s.historyVersion + 1 });
+  }, HISTORY_REFRESH_MS);
+}
+
+function getClient(): TrainingClient {
+  if (client === null) {
+    client = new TrainingClient({
+      onMetrics,
+      onRestart: (message) => state().setRunState({ notice: { kind: 'worker', text: message } }),
+    });
+  }
+  return client;
+}
+
+/** Starts the worker on the current experiment (called once when the page opens). */
+export async function startTraining(): Promise<void> {
+  const c = getClient();
+  const result = await c.init(state().config);
+  reportErrors(result);
+  await applySpeed();
+  await refreshData();
+}
+
+async function refreshData(): Promise<void> {
+  const points = await getClient().api.points();
+  state().setRunState({ points });
+  requestPictures();
+}
+
+/** Asks for fresh pictures; the loop coalesces requests and runs at most every PICTURE_REFRESH_MS. */
+export function requestPictures(): void {
+  picturesWanted = true;
+  if (pictureLoop === null) pictureLoop = runPictureLoop().finally(() => (pictureLoop = null));
+}
+
+async function runPictureLoop(): Promise<void> {
+  while (picturesWanted) {
+    picturesWanted = false;
+    const started = performance.now();
+    const api = getClient().api;
+    const { run } = state();
+    const [grid, network] = await Promise.all([api.predictGrid(GRID_RESOLUTION), api.snapshot(NEURON_GRID_RESOLUTION)]);
+    const features = state().points?.features ?? 0;
+    const resolution = features === 1 || features === 2 ? GRID_RESOLUTION : 0;
+    const points = features === 2 ? resolution * resolution : resolution;
+    state().setRunState({
+      picture: grid ? { grid, resolution, channels: points > 0 ? grid.length / points : 0, run } : null,
+      network,
+    });
+    const wait = PICTURE_REFRESH_MS - (performance.now() - started);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+async function applySpeed(): Promise<void> {
+  await getClient().api.setSpeed(SPEED_STEPS_PER_SECOND[state().speed]);
+}
+
+export async function play(): Promise<void> {
+  await applySpeed();
+  await getClient().api.play();
+}
+
+export async function pause(): Promise<void> {
+  await getClient().api.pause();
+}
+
+export async function togglePlay(): Promise<void> {
+  if (state().status?.playing) await pause();
+  else await play();
+}
+
+export async function step(count: number | 'epoch' = 1): Promise<void> {
+  await getClient().api.step(count);
+  requestPictures();
+}
+
+export async function reset(): Promise<void> {
+  const wasPlaying = state().status?.playing ?? false;
+  await getClient().api.reset();
+  state().setRunState({ notice: null });
+  if (wasPlaying) await play();
+}
+
+export async function setSpeed(speed: ReturnType<typeof state>['speed']): Promise<void> {
+  state().setPrefs({ speed });
+  await applySpeed();
+}
+
+/**
+ * Changes the experiment. The new experiment is checked first: a bad value is refused with its
+ * message and nothing else changes. Live settings apply to the running model; structural ones
+ * restart the run, and the page says so.
+ */
+export async function changeConfig(patch: Patch): Promise<UpdateResult> {
+  const s = state();
+  const merged = mergeSections(s.config, patch);
+  const checked = validateConfig(merged);
+  if (!checked.ok) {
+    s.setRunState({ notice: { kind: 'invalid', text: '', errors: checked.errors } });
+    return { applied: 'none', changed: [], errors: checked.errors };
+  }
+  s.setConfigState(checked.config);
+  const wasPlaying = s.status?.playing ?? false;
+  const result = await getClient().update(patch, checked.config);
+  reportErrors(result);
+  if (result.applied === 'restart') {
+    state().setRunState({ notice: { kind: 'restart', text: result.changed.join(', ') } });
+    await applySpeed();
+    if (wasPlaying) await getClient().api.play();
+  }
+  return result;
+}
+
+function reportErrors(result: UpdateResult): void {
+  if (result.errors.length > 0) {
+    state().setRunState({ notice: { kind: 'invalid', text: '', errors: result.errors } });
+  }
+}
+
+export function dismissNotice(): void {
+  state().setRunState({ notice: null });
+}
+
+function mergeSections(config: ExperimentConfig, patch: Patch): unknown {
+  const out: Record<string, unknown> = { ...config };
+  for (const [section, value] of Object.entries(patch)) {
+    if (section === '__proto__' || section === 'constructor') continue;
+    const base = (config as unknown as Record<string, unknown>)[section];
+    out[section] =
+      typeof value === 'object' && value !== null && !Array.isArray(value) && typeof base === 'object' && base !== null
+        ? { ...(base as object), ...(value as object) }
+        : value;
+  }
+  return out;
+}
+
+/** For tests and page teardown. */
+export function disposeTraining(): void {
+  client?.dispose();
+  client = null;
+}

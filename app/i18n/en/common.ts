@@ -1,0 +1,15 @@
+/** Words used all over the page: the run bar, the header, notices. */
+export const common = {
+  appName: 'Training Playground',
+  tagline: 'Train a neural network and watch it learn.',
+  language: 'Language',
+  play: 'Play',
+  pause: 'Pause',
+  step: 'Step',
+  stepEpoch: 'Step one epoch',
+  reset: 'Reset',
+  share: 'Share',
+  linkCopied: 'Link copied',
+  dismiss: 'Dismiss',
+  tryAgain: 'Try again',
+};

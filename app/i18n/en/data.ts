@@ -1,0 +1,2 @@
+/** Messages of the data area (owned by whoever builds app/panels for it). */
+export const data = {};

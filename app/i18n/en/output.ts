@@ -1,0 +1,2 @@
+/** Messages of the output area (owned by whoever builds app/panels for it). */
+export const output = {};

@@ -1,0 +1,16 @@
+import type { Messages } from '../en';
+
+export const common: Messages['common'] = {
+  appName: '训练游乐场',
+  tagline: '训练一个神经网络，看着它学习。',
+  language: '语言',
+  play: '开始',
+  pause: '暂停',
+  step: '单步',
+  stepEpoch: '运行一个轮次',
+  reset: '重置',
+  share: '分享',
+  linkCopied: '链接已复制',
+  dismiss: '关闭',
+  tryAgain: '重试',
+};

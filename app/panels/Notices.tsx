@@ -1,0 +1,95 @@
+/**
+ * Messages about the run that need the user's attention: divergence (with a one-click way back),
+ * early stopping, a restart caused by a structural change, link settings that could not be used,
+ * a value that was refused, a worker that had to be restarted. Each can be dismissed.
+ */
+import type { ReactElement } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { fieldAt, type ConfigError } from '../../engine/train/config';
+import * as training from '../bridge/training';
+import { useMessages, type Messages } from '../i18n';
+import { useStore } from '../store';
+import { formatLr } from './RunBar';
+
+export function Notices() {
+  const m = useMessages();
+  const { status, notice, ignoredFields, lr, setIgnoredFields } = useStore(
+    useShallow((s) => ({ status: s.status, notice: s.notice, ignoredFields: s.ignoredFields, lr: s.config.optimizer.lr, setIgnoredFields: s.setIgnoredFields })),
+  );
+  const items: ReactElement[] = [];
+
+  if (status?.state === 'diverged') {
+    const smaller = Number((lr / 10).toPrecision(2));
+    items.push(
+      <div key="diverged" className="notice notice-danger" role="alert" data-testid="divergence">
+        <p>{m.run.diverged(status.divergedAtStep ?? status.step)}</p>
+        <div className="notice-actions">
+          <button type="button" className="button button-primary" onClick={() => void training.changeConfig({ optimizer: { lr: smaller } }).then(() => training.reset())}>
+            {m.run.divergedFix(formatLr(smaller))}
+          </button>
+          <button type="button" className="button" onClick={() => void training.reset()}>
+            {m.common.reset}
+          </button>
+        </div>
+      </div>,
+    );
+  }
+  if (status?.state === 'earlyStopped' && status.bestEpoch !== null) {
+    items.push(
+      <div key="early" className="notice notice-info" role="status">
+        <p>{m.run.earlyStopped(status.bestEpoch)}</p>
+      </div>,
+    );
+  }
+  if (ignoredFields.length > 0) {
+    items.push(
+      <div key="ignored" className="notice notice-warning" role="alert" data-testid="ignored-fields">
+        <p>{m.run.ignoredFields(ignoredFields.length)}</p>
+        <ul>
+          {ignoredFields.slice(0, 8).map((error, i) => (
+            <li key={i}>
+              <code>{error.path || '#'}</code> {describeError(m, error)}
+            </li>
+          ))}
+        </ul>
+        <button type="button" className="button notice-close" onClick={() => setIgnoredFields([])}>
+          {m.common.dismiss}
+        </button>
+      </div>,
+    );
+  }
+  if (notice) {
+    const text =
+      notice.kind === 'restart'
+        ? m.run.restarted(notice.text)
+        : notice.kind === 'worker'
+          ? m.run.workerRestarted
+          : notice.kind === 'invalid'
+            ? `${m.run.invalid} ${(notice.errors ?? []).map((e) => describeError(m, e)).join(' ')}`
+            : notice.text;
+    items.push(
+      <div key="notice" className={`notice ${notice.kind === 'restart' ? 'notice-info' : 'notice-warning'}`} role={notice.kind === 'restart' ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
+        <p>{text}</p>
+        <button type="button" className="button notice-close" onClick={training.dismissNotice}>
+          {m.common.dismiss}
+        </button>
+      </div>,
+    );
+  }
+  if (items.length === 0) return null;
+  return <div className="notices">{items}</div>;
+}
+
+/** A refused value in the page's language: the field, what came, and what is allowed. */
+export function describeError(m: Messages, error: ConfigError): string {
+  const field = error.path ? fieldAt(error.path) : undefined;
+  const got = error.got ?? '';
+  if (!field) return m.run.invalidValue(error.path, got, m.run.allowedChoices('—'));
+  const spec = field.spec;
+  let allowed = '';
+  if (spec.kind === 'number') allowed = m.run.allowedRange(String(spec.min), String(spec.max));
+  else if (spec.kind === 'choice') allowed = m.run.allowedChoices(spec.choices.join(', '));
+  else if (spec.kind === 'boolean') allowed = m.run.allowedChoices('true, false');
+  else allowed = m.run.allowedRange(String(spec.item.min), String(spec.item.max));
+  return m.run.invalidValue(error.path, got, allowed);
+}

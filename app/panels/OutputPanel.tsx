@@ -1,0 +1,6 @@
+/** The output panel (being built). */
+import { Panel } from '../controls/fields';
+
+export function OutputPanel() {
+  return <Panel id="output" title="output">{null}</Panel>;
+}

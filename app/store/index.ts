@@ -1,0 +1,139 @@
+/**
+ * The page's state: the experiment (the one source of truth, mirrored into the URL hash), the run
+ * (status, latest numbers and pictures; the full metric history lives in `history`, outside React
+ * state), and the user's preferences (the only part remembered across visits).
+ *
+ * Slices are typed with StateCreator and spread into one store; actions that talk to the worker
+ * live in app/bridge and are plain module functions.
+ */
+import { create, type StateCreator } from 'zustand';
+import { createJSONStorage, persist } from 'zustand/middleware';
+import { defaultConfig, type ConfigError, type ExperimentConfig } from '../../engine/train/config';
+import type { DataPoints, NetworkSnapshot, SessionStatus } from '../../workers/session';
+import { detectLanguage, LANGUAGES, type Language } from '../i18n';
+import { RunHistory, type EvaluationRecord, type StepRecord } from './series';
+
+export interface ExperimentSlice {
+  config: ExperimentConfig;
+  /** settings from the link that could not be used, with why (shown once, dismissible) */
+  ignoredFields: ConfigError[];
+  setConfigState: (config: ExperimentConfig) => void;
+  setIgnoredFields: (fields: ConfigError[]) => void;
+}
+
+/** Model outputs over the input plane (2-D sets: resolution² rows; 1-D regression: resolution). */
+export interface PlanePicture {
+  grid: Float32Array;
+  resolution: number;
+  /** classes per grid point; 1 for regression values */
+  channels: number;
+  run: number;
+}
+
+export type NoticeKind = 'restart' | 'error' | 'worker' | 'invalid';
+
+export interface Notice {
+  kind: NoticeKind;
+  /** for 'restart': the settings that caused it; for 'error': the worker's message */
+  text: string;
+  /** for 'invalid': the refused values (shown in the page's language) */
+  errors?: ConfigError[];
+}
+
+export interface RunSlice {
+  status: SessionStatus | null;
+  /** counts runs (reset/restart); pictures and series belong to one run */
+  run: number;
+  history: RunHistory;
+  /** bumped (at most ~10×/s) when `history` grew */
+  historyVersion: number;
+  latestStep: StepRecord | null;
+  latestEvaluation: EvaluationRecord | null;
+  picture: PlanePicture | null;
+  points: DataPoints | null;
+  network: NetworkSnapshot | null;
+  notice: Notice | null;
+  setRunState: (patch: Partial<Omit<RunSlice, 'setRunState'>>) => void;
+}
+
+export type Speed = 'slow' | 'normal' | 'fast';
+
+export interface PrefsSlice {
+  language: Language;
+  logScale: boolean;
+  /** EMA smoothing weight for the curves, 0 (raw) … 0.99 */
+  smoothing: number;
+  xAxis: 'step' | 'epoch';
+  showValidationPoints: boolean;
+  showTrainingPoints: boolean;
+  speed: Speed;
+  setPrefs: (patch: Partial<Omit<PrefsSlice, 'setPrefs'>>) => void;
+}
+
+export type State = ExperimentSlice & RunSlice & PrefsSlice;
+
+const experimentSlice: StateCreator<State, [], [], ExperimentSlice> = (set) => ({
+  config: defaultConfig(),
+  ignoredFields: [],
+  setConfigState: (config) => set({ config }),
+  setIgnoredFields: (ignoredFields) => set({ ignoredFields }),
+});
+
+const runSlice: StateCreator<State, [], [], RunSlice> = (set) => ({
+  status: null,
+  run: 0,
+  history: new RunHistory(),
+  historyVersion: 0,
+  latestStep: null,
+  latestEvaluation: null,
+  picture: null,
+  points: null,
+  network: null,
+  notice: null,
+  setRunState: (patch) => set(patch),
+});
+
+const prefsSlice: StateCreator<State, [], [], PrefsSlice> = (set) => ({
+  language: detectLanguage(),
+  logScale: false,
+  smoothing: 0.6,
+  xAxis: 'step',
+  showValidationPoints: true,
+  showTrainingPoints: true,
+  speed: 'normal',
+  setPrefs: (patch) => set(patch),
+});
+
+const PREFS_KEYS = ['language', 'logScale', 'smoothing', 'xAxis', 'showValidationPoints', 'showTrainingPoints', 'speed'] as const;
+
+export const useStore = create<State>()(
+  persist(
+    (...a) => ({ ...experimentSlice(...a), ...runSlice(...a), ...prefsSlice(...a) }),
+    {
+      name: 'training-playground:prefs',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      // Only preferences are remembered; the experiment lives in the link, metrics in memory.
+      partialize: (state) => Object.fromEntries(PREFS_KEYS.map((k) => [k, state[k]])) as Partial<State>,
+      merge: (persisted, current) => ({ ...current, ...sanitizePrefs(persisted) }),
+      migrate: (persisted) => persisted as Partial<State>,
+    },
+  ),
+);
+
+/** Stored preferences are untrusted too: keep only well-formed values. */
+function sanitizePrefs(value: unknown): Partial<PrefsSlice> {
+  if (typeof value !== 'object' || value === null) return {};
+  const v = value as Record<string, unknown>;
+  const out: Partial<PrefsSlice> = {};
+  if (LANGUAGES.includes(v.language as Language)) out.language = v.language as Language;
+  if (typeof v.logScale === 'boolean') out.logScale = v.logScale;
+  if (typeof v.smoothing === 'number' && v.smoothing >= 0 && v.smoothing <= 0.99) out.smoothing = v.smoothing;
+  if (v.xAxis === 'step' || v.xAxis === 'epoch') out.xAxis = v.xAxis;
+  if (typeof v.showValidationPoints === 'boolean') out.showValidationPoints = v.showValidationPoints;
+  if (typeof v.showTrainingPoints === 'boolean') out.showTrainingPoints = v.showTrainingPoints;
+  if (v.speed === 'slow' || v.speed === 'normal' || v.speed === 'fast') out.speed = v.speed;
+  return out;
+}
+
+export const SPEED_STEPS_PER_SECOND: Record<Speed, number | null> = { slow: 60, normal: 300, fast: null };

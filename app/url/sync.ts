@@ -1,0 +1,53 @@
+/**
+ * Keeps the URL hash and the experiment in step: on load the hash becomes the experiment (with a
+ * notice for what could not be used); afterwards every change is written back, debounced, with
+ * history.replaceState (no history entry per slider move).
+ */
+import { useStore } from '../store';
+import type { ExperimentConfig } from '../../engine/train/config';
+import { decodeHash, encodeHash } from './hash';
+
+const WRITE_DELAY_MS = 300;
+
+/** Reads the experiment from the current hash into the store; returns whether the hash had settings. */
+export function loadExperimentFromHash(): boolean {
+  const decoded = decodeHash(window.location.hash);
+  const s = useStore.getState();
+  s.setConfigState(decoded.config);
+  s.setIgnoredFields(decoded.ignored);
+  return !decoded.empty;
+}
+
+/**
+ * Starts writing the experiment into the hash; a hash edited by hand (or a link pasted into this
+ * tab) goes to `onLinkChanged`. Returns the function that stops it.
+ */
+export function syncHashWithExperiment(onLinkChanged: (config: ExperimentConfig) => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let written = encodeHash(useStore.getState().config);
+  const unsubscribe = useStore.subscribe((state, previous) => {
+    if (state.config === previous.config) return;
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = null;
+      const hash = encodeHash(useStore.getState().config);
+      if (hash === written) return;
+      written = hash;
+      history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}#${hash}`);
+    }, WRITE_DELAY_MS);
+  });
+  // A hand-edited hash (or a pasted link in the same tab) is read again.
+  const onHashChange = () => {
+    if (window.location.hash.slice(1) === written) return;
+    const decoded = decodeHash(window.location.hash);
+    written = encodeHash(decoded.config);
+    useStore.getState().setIgnoredFields(decoded.ignored);
+    onLinkChanged(decoded.config);
+  };
+  window.addEventListener('hashchange', onHashChange);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('hashchange', onHashChange);
+    if (timer !== null) clearTimeout(timer);
+  };
+}
