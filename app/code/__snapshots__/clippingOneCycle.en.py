@@ -1,0 +1,303 @@
+# Training Playground: the PyTorch program for this experiment.
+# Same data, model, loss, optimizer, schedule and training loop as in the playground.
+# Needs only Python 3 with PyTorch and NumPy:  pip install torch numpy
+# Run it:  python train_circles.py
+
+# ── 1. Imports and seed ─────────────────────────────────────────────────────
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import torch
+from torch import nn
+from torch.optim import lr_scheduler
+from torch.utils.data import DataLoader, TensorDataset
+
+# The training seed fixes PyTorch's random numbers: initial weights, batch order, dropout masks.
+# PyTorch's generator is not the playground's, so the weights start elsewhere and the curves differ
+# a little from the page; the data below are drawn exactly as in the playground.
+torch.manual_seed(0)
+
+# ── 2. The playground's random numbers ──────────────────────────────────────
+# A copy of the playground's random number generator (xoshiro128**, seeded by splitmix32), so that
+# this script draws exactly the same points and the same train/validation split as the page.
+# Python integers never overflow, so every 32-bit step is masked with & MASK.
+
+MASK = 0xFFFFFFFF
+
+def rotl(x, k):
+    return ((x << k) | (x >> (32 - k))) & MASK
+
+class PlaygroundRandom:
+    def __init__(self, seed):
+        state = seed & MASK
+
+        def splitmix32():
+            nonlocal state
+            state = (state + 0x9E3779B9) & MASK
+            z = state
+            z = ((z ^ (z >> 16)) * 0x85EBCA6B) & MASK
+            z = ((z ^ (z >> 13)) * 0xC2B2AE35) & MASK
+            return (z ^ (z >> 16)) & MASK
+
+        self.s = [splitmix32() for _ in range(4)]
+        self.spare_normal = None
+
+    def next_uint32(self):  # xoshiro128**
+        s0, s1, s2, s3 = self.s
+        result = (rotl((s1 * 5) & MASK, 7) * 9) & MASK
+        t = (s1 << 9) & MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        self.s = [s0, s1, s2, rotl(s3, 11)]
+        return result
+
+    def random(self):
+        return self.next_uint32() / 4294967296
+
+    def uniform(self, low, high):
+        return low + (high - low) * self.random()
+
+    def normal(self):  # Box–Muller: two normal numbers per draw; the second is kept for the next call
+        if self.spare_normal is not None:
+            z, self.spare_normal = self.spare_normal, None
+            return z
+        u = 0.0
+        while u == 0.0:
+            u = self.random()
+        v = self.random()
+        r = math.sqrt(-2 * math.log(u))
+        self.spare_normal = r * math.sin(2 * math.pi * v)
+        return r * math.cos(2 * math.pi * v)
+
+    def randint(self, n):  # uniform in [0, n), without modulo bias
+        limit = 4294967296 - 4294967296 % n
+        x = self.next_uint32()
+        while x >= limit:
+            x = self.next_uint32()
+        return x % n
+
+    def randperm(self, n):  # a random order of 0 … n-1 (Fisher–Yates)
+        order = list(range(n))
+        for i in range(n - 1, 0, -1):
+            j = self.randint(i + 1)
+            order[i], order[j] = order[j], order[i]
+        return order
+
+# The playground stores every number as a 32-bit float; rounding the same way keeps the numbers equal.
+def f32(value):
+    return float(np.float32(value))
+
+# JavaScript's Math.round (Python's round() rounds halves to the even number).
+def round_half_up(value):
+    return math.floor(value + 0.5)
+
+# ── 3. The data set: circles ────────────────────────────────────────────────
+# A disc inside a ring: class 0 is the disc (radius ≤ 0.5), class 1 the ring (0.7 … 1).
+# The same algorithm, settings and seed as the playground's generator, so the points are the same.
+DATA_SEED = 0              # which points are drawn and how they are split
+POINTS = 400               # points before the split
+NOISE = 0.2                # σ = 0.25 × noise, in the square [-1, 1]²
+CLASSES = 2                # number of classes
+IMBALANCE = 1.0            # largest class : smallest class
+VALIDATION_FRACTION = 0.2  # share held out for validation
+
+rng = PlaygroundRandom(DATA_SEED)
+
+# Points per class: shares ∝ ratio^(-c/(classes-1)), so the first class has `ratio` times as many as
+# the last; rounded by largest remainder so they add up to n.
+def class_sizes(n, classes, ratio):
+    shares = [ratio ** (-c / (classes - 1)) for c in range(classes)]
+    total = 0.0
+    for share in shares:
+        total += share
+    exact = [n * share / total for share in shares]
+    sizes = [math.floor(e) for e in exact]
+    by_remainder = sorted(range(classes), key=lambda c: (-(exact[c] - math.floor(exact[c])), c))
+    for k in range(n - sum(sizes)):
+        sizes[by_remainder[k]] += 1
+    for c in range(classes):
+        if sizes[c] == 0:
+            sizes[sizes.index(max(sizes))] -= 1
+            sizes[c] = 1
+    return sizes
+
+# Class by class the noise-free shape, then Gaussian noise on every coordinate, then a shuffle
+# (a set sorted by class would teach the wrong thing to a loader without shuffling).
+def point_set(n, classes, imbalance, noise, place, rng):
+    sizes = class_sizes(n, classes, imbalance)
+    points, labels = [], []
+    for label in range(classes):
+        for i in range(sizes[label]):
+            points += [f32(v) for v in place(label, i, sizes[label], rng)]
+            labels.append(label)
+    sigma = 0.25 * noise
+    points = [f32(v + sigma * rng.normal()) for v in points]
+    order = rng.randperm(n)
+    return np.array(points, dtype=np.float32).reshape(n, 2)[order], np.array(labels, dtype=np.int64)[order]
+
+# Class 0: radius uniform in [0, 0.5]; class 1: radius uniform in [0.7, 1]; angle uniform.
+def circle_point(label, i, count, rng):
+    radius = rng.uniform(0, 0.5) if label == 0 else rng.uniform(0.7, 1)
+    angle = rng.uniform(0, 2 * math.pi)
+    return [radius * math.sin(angle), radius * math.cos(angle)]
+
+x, y = point_set(POINTS, CLASSES, IMBALANCE, NOISE, circle_point, rng)
+
+# Hold out a validation set: each class sends round(count × fraction) of its rows to validation,
+# so both parts keep the class proportions (stratified); then both parts are shuffled.
+def train_validation_split(y, fraction, classes, rng):
+    groups = [[i for i in range(len(y)) if y[i] == c] for c in range(classes)] if classes else [list(range(len(y)))]
+    train, validation = [], []
+    for rows in groups:
+        if not rows:
+            continue
+        held = min(len(rows) - 1, round_half_up(len(rows) * fraction))
+        order = rng.randperm(len(rows))
+        for k in range(len(rows)):
+            (validation if k < held else train).append(rows[order[k]])
+    train = [train[k] for k in rng.randperm(len(train))]
+    validation = [validation[k] for k in rng.randperm(len(validation))]
+    return train, validation
+
+train_rows, val_rows = train_validation_split(y, VALIDATION_FRACTION, CLASSES, rng)
+
+# The generated sets already live in [-1, 1]: no scaling, so the model sees the coordinates of the picture.
+x_train, x_val = x[train_rows], x[val_rows]
+y_train, y_val = y[train_rows], y[val_rows]
+
+# Inputs as float32 tensors, classes as int64 (what CrossEntropyLoss expects).
+X_train, X_val = torch.from_numpy(x_train), torch.from_numpy(x_val)
+y_train, y_val = torch.from_numpy(y_train), torch.from_numpy(y_val)
+
+# PLAYGROUND_CHECK_DATA=1 prints the first rows and stops: the playground's tests compare them with its own.
+if os.environ.get("PLAYGROUND_CHECK_DATA"):
+    print("DATA " + json.dumps({
+        "train_x": X_train[:5].tolist(), "train_y": y_train[:5].tolist(),
+        "val_x": X_val[:5].tolist(), "val_y": y_val[:5].tolist(),
+        "n_train": len(X_train), "n_val": len(X_val),
+        "sums": [X_train.double().sum().item(), y_train.double().sum().item(),
+                 X_val.double().sum().item(), y_val.double().sum().item()],
+    }))
+    sys.exit(0)
+
+# ── 4. Batches: the DataLoader ──────────────────────────────────────────────
+# Batch size: examples per optimizer step. Small batches give noisy, frequent steps; large ones smooth, rare steps.
+BATCH_SIZE = 32
+# One epoch is one pass over the training set.
+EPOCHS = 40
+
+train_dataset = TensorDataset(X_train, y_train)
+# shuffle=True: a new random order every epoch, so no batch is always the same.
+train_loader = DataLoader(train_dataset, batch_size=BATCH_SIZE, shuffle=True)
+
+# No augmentation: every epoch sees the training rows exactly as they are.
+
+# ── 5. The model ────────────────────────────────────────────────────────────
+# Each hidden layer: Linear → [BatchNorm1d] → activation → [Dropout], then a Linear to the outputs —
+# the playground's layer order.
+# Dropout p = 0: no dropout layer (it would pass everything through).
+model = nn.Sequential(
+    nn.Linear(2, 16),
+    nn.ReLU(),
+    nn.Linear(16, 16),
+    nn.ReLU(),
+    nn.Linear(16, 2),  # 2 logits, one per class (CrossEntropyLoss applies the softmax)
+)
+print(model)
+
+# ── 6. Initialisation ───────────────────────────────────────────────────────
+# These weights come from PyTorch's random numbers: same recipe as the playground, other numbers.
+# 'default': nn.Linear initialises itself (kaiming_uniform_ with a = √5, bias from U(±1/√fan_in)).
+
+# ── 7. The loss ─────────────────────────────────────────────────────────────
+# Cross-entropy: −log of the probability the model gives the true class (softmax of the logits).
+# Every class counts the same (no class weights).
+loss_fn = nn.CrossEntropyLoss()
+
+# ── 8. The optimizer ────────────────────────────────────────────────────────
+# SGD: a plain step down the gradient, lr × gradient (with momentum, a rolling average of steps).
+optimizer = torch.optim.SGD(
+    model.parameters(),
+    # Learning rate: too large a step and the loss jumps around or diverges; too small and learning crawls.
+    lr=0.05,
+    # Momentum: how much of the previous step carries into the next; speeds through flat valleys.
+    momentum=0.9,
+    # Nesterov: look ahead along the momentum before taking the gradient.
+    nesterov=True,
+)
+
+# ── 9. The learning-rate schedule ───────────────────────────────────────────
+# OneCycleLR: the learning rate rises from max_lr / div_factor to max_lr, then anneals far below
+# the start, over the whole run (it replaces the optimizer's lr).
+# This schedule steps after every batch: scheduler.step() sits in the inner loop.
+scheduler = lr_scheduler.OneCycleLR(optimizer, max_lr=0.2, total_steps=EPOCHS * len(train_loader))
+
+# ── 10. Evaluation ──────────────────────────────────────────────────────────
+# Loss and accuracy (R² for regression) on a whole split, as the playground measures them after each
+# epoch: eval mode (dropout off, batch norm uses its running averages) and no graph (torch.no_grad).
+def evaluate(x, y):
+    model.eval()
+    with torch.no_grad():
+        output = model(x)
+        loss = loss_fn(output, y).item()
+        metric = (output.argmax(dim=1) == y).float().mean().item()
+    model.train()
+    return loss, metric
+
+# ── 11. The training loop ───────────────────────────────────────────────────
+# Gradient clipping: scale all gradients down together when their overall length exceeds MAX_NORM.
+MAX_NORM = 0.5
+# Early stopping is off: the run trains for all EPOCHS epochs.
+stopped = "finished"
+epochs_done = 0
+step = 0
+
+for epoch in range(1, EPOCHS + 1):
+    model.train()
+    for xb, yb in train_loader:
+        # PyTorch adds new gradients to .grad; clear the old ones first.
+        optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
+        # A loss of NaN or infinity means training has diverged: stop, as the playground does.
+        if not torch.isfinite(loss):
+            stopped = "diverged"
+            break
+        # Backpropagation: the gradient of the loss for every weight, into .grad.
+        loss.backward()
+        # Scale the gradients down when their overall (L2) length exceeds MAX_NORM: it tames sudden huge steps.
+        nn.utils.clip_grad_norm_(model.parameters(), max_norm=MAX_NORM)
+        optimizer.step()
+        # The schedule steps after every batch.
+        scheduler.step()
+        step += 1
+    if stopped == "diverged":
+        print(f"the loss became {loss.item()} at step {step + 1}: the learning rate is probably too large")
+        break
+
+    # After each epoch: measure both splits in the units the playground shows.
+    train_loss, train_metric = evaluate(X_train, y_train)
+    val_loss, val_metric = evaluate(X_val, y_val)
+    epochs_done = epoch
+    print(f"epoch {epoch:3d}  train loss {train_loss:.4f}  train acc {train_metric:.1%}  val loss {val_loss:.4f}  val acc {val_metric:.1%}  lr {optimizer.param_groups[0]['lr']:.4g}")
+    if not math.isfinite(val_loss):
+        stopped = "diverged"
+        break
+
+# ── 12. Result ──────────────────────────────────────────────────────────────
+# The model as it ends (after early stopping: the best weights), measured once more.
+train_loss, train_metric = evaluate(X_train, y_train)
+val_loss, val_metric = evaluate(X_val, y_val)
+
+# One machine-readable line at the end; the playground's tests read it.
+def rounded(value):
+    return round(value, 4) if math.isfinite(value) else None
+
+print("FINAL " + json.dumps({"epochs": epochs_done, "stopped": stopped,
+                             "train_loss": rounded(train_loss), "train_acc": rounded(train_metric),
+                             "val_loss": rounded(val_loss), "val_acc": rounded(val_metric)}))

@@ -1,0 +1,411 @@
+# Training Playground: the PyTorch program for this experiment.
+# Same data, model, loss, optimizer, schedule and training loop as in the playground.
+# Needs only Python 3 with PyTorch and NumPy:  pip install torch numpy
+# Run it:  python train_iris.py
+
+# ── 1. Imports and seed ─────────────────────────────────────────────────────
+import io
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+# The training seed fixes PyTorch's random numbers: initial weights, batch order, dropout masks.
+# PyTorch's generator is not the playground's, so the weights start elsewhere and the curves differ
+# a little from the page; the data below are drawn exactly as in the playground.
+torch.manual_seed(0)
+
+# ── 2. The playground's random numbers ──────────────────────────────────────
+# A copy of the playground's random number generator (xoshiro128**, seeded by splitmix32), so that
+# this script draws exactly the same points and the same train/validation split as the page.
+# Python integers never overflow, so every 32-bit step is masked with & MASK.
+
+MASK = 0xFFFFFFFF
+
+def rotl(x, k):
+    return ((x << k) | (x >> (32 - k))) & MASK
+
+class PlaygroundRandom:
+    def __init__(self, seed):
+        state = seed & MASK
+
+        def splitmix32():
+            nonlocal state
+            state = (state + 0x9E3779B9) & MASK
+            z = state
+            z = ((z ^ (z >> 16)) * 0x85EBCA6B) & MASK
+            z = ((z ^ (z >> 13)) * 0xC2B2AE35) & MASK
+            return (z ^ (z >> 16)) & MASK
+
+        self.s = [splitmix32() for _ in range(4)]
+        self.spare_normal = None
+
+    def next_uint32(self):  # xoshiro128**
+        s0, s1, s2, s3 = self.s
+        result = (rotl((s1 * 5) & MASK, 7) * 9) & MASK
+        t = (s1 << 9) & MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        self.s = [s0, s1, s2, rotl(s3, 11)]
+        return result
+
+    def random(self):
+        return self.next_uint32() / 4294967296
+
+    def uniform(self, low, high):
+        return low + (high - low) * self.random()
+
+    def normal(self):  # Box–Muller: two normal numbers per draw; the second is kept for the next call
+        if self.spare_normal is not None:
+            z, self.spare_normal = self.spare_normal, None
+            return z
+        u = 0.0
+        while u == 0.0:
+            u = self.random()
+        v = self.random()
+        r = math.sqrt(-2 * math.log(u))
+        self.spare_normal = r * math.sin(2 * math.pi * v)
+        return r * math.cos(2 * math.pi * v)
+
+    def randint(self, n):  # uniform in [0, n), without modulo bias
+        limit = 4294967296 - 4294967296 % n
+        x = self.next_uint32()
+        while x >= limit:
+            x = self.next_uint32()
+        return x % n
+
+    def randperm(self, n):  # a random order of 0 … n-1 (Fisher–Yates)
+        order = list(range(n))
+        for i in range(n - 1, 0, -1):
+            j = self.randint(i + 1)
+            order[i], order[j] = order[j], order[i]
+        return order
+
+# The playground stores every number as a 32-bit float; rounding the same way keeps the numbers equal.
+def f32(value):
+    return float(np.float32(value))
+
+# JavaScript's Math.round (Python's round() rounds halves to the even number).
+def round_half_up(value):
+    return math.floor(value + 0.5)
+
+# ── 3. The data set: iris ───────────────────────────────────────────────────
+# Fisher's iris flowers: 150 rows, 4 measurements in cm, 3 species.
+# The same rows and the same train/validation split as in the playground (same seed).
+DATA_SEED = 0              # which points are drawn and how they are split
+CLASSES = 3                # number of classes
+VALIDATION_FRACTION = 0.2  # share held out for validation
+
+rng = PlaygroundRandom(DATA_SEED)
+
+# The data set is small (150 rows), so it travels inside this script: the playground's CSV, as is.
+# First line: rows, features and the class names; then the features and the class of each row.
+IRIS_CSV = """\
+150,4,setosa,versicolor,virginica
+5.1,3.5,1.4,0.2,0
+4.9,3.0,1.4,0.2,0
+4.7,3.2,1.3,0.2,0
+4.6,3.1,1.5,0.2,0
+5.0,3.6,1.4,0.2,0
+5.4,3.9,1.7,0.4,0
+4.6,3.4,1.4,0.3,0
+5.0,3.4,1.5,0.2,0
+4.4,2.9,1.4,0.2,0
+4.9,3.1,1.5,0.1,0
+5.4,3.7,1.5,0.2,0
+4.8,3.4,1.6,0.2,0
+4.8,3.0,1.4,0.1,0
+4.3,3.0,1.1,0.1,0
+5.8,4.0,1.2,0.2,0
+5.7,4.4,1.5,0.4,0
+5.4,3.9,1.3,0.4,0
+5.1,3.5,1.4,0.3,0
+5.7,3.8,1.7,0.3,0
+5.1,3.8,1.5,0.3,0
+5.4,3.4,1.7,0.2,0
+5.1,3.7,1.5,0.4,0
+4.6,3.6,1.0,0.2,0
+5.1,3.3,1.7,0.5,0
+4.8,3.4,1.9,0.2,0
+5.0,3.0,1.6,0.2,0
+5.0,3.4,1.6,0.4,0
+5.2,3.5,1.5,0.2,0
+5.2,3.4,1.4,0.2,0
+4.7,3.2,1.6,0.2,0
+4.8,3.1,1.6,0.2,0
+5.4,3.4,1.5,0.4,0
+5.2,4.1,1.5,0.1,0
+5.5,4.2,1.4,0.2,0
+4.9,3.1,1.5,0.2,0
+5.0,3.2,1.2,0.2,0
+5.5,3.5,1.3,0.2,0
+4.9,3.6,1.4,0.1,0
+4.4,3.0,1.3,0.2,0
+5.1,3.4,1.5,0.2,0
+5.0,3.5,1.3,0.3,0
+4.5,2.3,1.3,0.3,0
+4.4,3.2,1.3,0.2,0
+5.0,3.5,1.6,0.6,0
+5.1,3.8,1.9,0.4,0
+4.8,3.0,1.4,0.3,0
+5.1,3.8,1.6,0.2,0
+4.6,3.2,1.4,0.2,0
+5.3,3.7,1.5,0.2,0
+5.0,3.3,1.4,0.2,0
+7.0,3.2,4.7,1.4,1
+6.4,3.2,4.5,1.5,1
+6.9,3.1,4.9,1.5,1
+5.5,2.3,4.0,1.3,1
+6.5,2.8,4.6,1.5,1
+5.7,2.8,4.5,1.3,1
+6.3,3.3,4.7,1.6,1
+4.9,2.4,3.3,1.0,1
+6.6,2.9,4.6,1.3,1
+5.2,2.7,3.9,1.4,1
+5.0,2.0,3.5,1.0,1
+5.9,3.0,4.2,1.5,1
+6.0,2.2,4.0,1.0,1
+6.1,2.9,4.7,1.4,1
+5.6,2.9,3.6,1.3,1
+6.7,3.1,4.4,1.4,1
+5.6,3.0,4.5,1.5,1
+5.8,2.7,4.1,1.0,1
+6.2,2.2,4.5,1.5,1
+5.6,2.5,3.9,1.1,1
+5.9,3.2,4.8,1.8,1
+6.1,2.8,4.0,1.3,1
+6.3,2.5,4.9,1.5,1
+6.1,2.8,4.7,1.2,1
+6.4,2.9,4.3,1.3,1
+6.6,3.0,4.4,1.4,1
+6.8,2.8,4.8,1.4,1
+6.7,3.0,5.0,1.7,1
+6.0,2.9,4.5,1.5,1
+5.7,2.6,3.5,1.0,1
+5.5,2.4,3.8,1.1,1
+5.5,2.4,3.7,1.0,1
+5.8,2.7,3.9,1.2,1
+6.0,2.7,5.1,1.6,1
+5.4,3.0,4.5,1.5,1
+6.0,3.4,4.5,1.6,1
+6.7,3.1,4.7,1.5,1
+6.3,2.3,4.4,1.3,1
+5.6,3.0,4.1,1.3,1
+5.5,2.5,4.0,1.3,1
+5.5,2.6,4.4,1.2,1
+6.1,3.0,4.6,1.4,1
+5.8,2.6,4.0,1.2,1
+5.0,2.3,3.3,1.0,1
+5.6,2.7,4.2,1.3,1
+5.7,3.0,4.2,1.2,1
+5.7,2.9,4.2,1.3,1
+6.2,2.9,4.3,1.3,1
+5.1,2.5,3.0,1.1,1
+5.7,2.8,4.1,1.3,1
+6.3,3.3,6.0,2.5,2
+5.8,2.7,5.1,1.9,2
+7.1,3.0,5.9,2.1,2
+6.3,2.9,5.6,1.8,2
+6.5,3.0,5.8,2.2,2
+7.6,3.0,6.6,2.1,2
+4.9,2.5,4.5,1.7,2
+7.3,2.9,6.3,1.8,2
+6.7,2.5,5.8,1.8,2
+7.2,3.6,6.1,2.5,2
+6.5,3.2,5.1,2.0,2
+6.4,2.7,5.3,1.9,2
+6.8,3.0,5.5,2.1,2
+5.7,2.5,5.0,2.0,2
+5.8,2.8,5.1,2.4,2
+6.4,3.2,5.3,2.3,2
+6.5,3.0,5.5,1.8,2
+7.7,3.8,6.7,2.2,2
+7.7,2.6,6.9,2.3,2
+6.0,2.2,5.0,1.5,2
+6.9,3.2,5.7,2.3,2
+5.6,2.8,4.9,2.0,2
+7.7,2.8,6.7,2.0,2
+6.3,2.7,4.9,1.8,2
+6.7,3.3,5.7,2.1,2
+7.2,3.2,6.0,1.8,2
+6.2,2.8,4.8,1.8,2
+6.1,3.0,4.9,1.8,2
+6.4,2.8,5.6,2.1,2
+7.2,3.0,5.8,1.6,2
+7.4,2.8,6.1,1.9,2
+7.9,3.8,6.4,2.0,2
+6.4,2.8,5.6,2.2,2
+6.3,2.8,5.1,1.5,2
+6.1,2.6,5.6,1.4,2
+7.7,3.0,6.1,2.3,2
+6.3,3.4,5.6,2.4,2
+6.4,3.1,5.5,1.8,2
+6.0,3.0,4.8,1.8,2
+6.9,3.1,5.4,2.1,2
+6.7,3.1,5.6,2.4,2
+6.9,3.1,5.1,2.3,2
+5.8,2.7,5.1,1.9,2
+6.8,3.2,5.9,2.3,2
+6.7,3.3,5.7,2.5,2
+6.7,3.0,5.2,2.3,2
+6.3,2.5,5.0,1.9,2
+6.5,3.0,5.2,2.0,2
+6.2,3.4,5.4,2.3,2
+5.9,3.0,5.1,1.8,2
+"""
+table = np.loadtxt(io.StringIO(IRIS_CSV), delimiter=",", skiprows=1).astype(np.float32)
+x, y = table[:, :4], table[:, 4].astype(np.int64)
+
+# Class imbalance 1: every row is kept (a larger ratio would drop rows of the smaller classes).
+
+# Hold out a validation set: each class sends round(count × fraction) of its rows to validation,
+# so both parts keep the class proportions (stratified); then both parts are shuffled.
+def train_validation_split(y, fraction, classes, rng):
+    groups = [[i for i in range(len(y)) if y[i] == c] for c in range(classes)] if classes else [list(range(len(y)))]
+    train, validation = [], []
+    for rows in groups:
+        if not rows:
+            continue
+        held = min(len(rows) - 1, round_half_up(len(rows) * fraction))
+        order = rng.randperm(len(rows))
+        for k in range(len(rows)):
+            (validation if k < held else train).append(rows[order[k]])
+    train = [train[k] for k in rng.randperm(len(train))]
+    validation = [validation[k] for k in rng.randperm(len(validation))]
+    return train, validation
+
+train_rows, val_rows = train_validation_split(y, VALIDATION_FRACTION, CLASSES, rng)
+
+# Standardise every column with the mean and standard deviation of the TRAINING rows only:
+# statistics of all rows would leak the validation set into training. A constant column stays as it is.
+def standardiser(columns):
+    mean = columns.mean(axis=0, dtype=np.float64)
+    std = columns.std(axis=0, dtype=np.float64)
+    std = np.where(std > 1e-7 * np.maximum(1, np.abs(mean)), std, 1)
+    return lambda values: ((values - mean) / std).astype(np.float32)
+scale_x = standardiser(x[train_rows])
+x_train, x_val = scale_x(x[train_rows]), scale_x(x[val_rows])
+y_train, y_val = y[train_rows], y[val_rows]
+
+# Inputs as float32 tensors, classes as int64 (what CrossEntropyLoss expects).
+X_train, X_val = torch.from_numpy(x_train), torch.from_numpy(x_val)
+y_train, y_val = torch.from_numpy(y_train), torch.from_numpy(y_val)
+
+# PLAYGROUND_CHECK_DATA=1 prints the first rows and stops: the playground's tests compare them with its own.
+if os.environ.get("PLAYGROUND_CHECK_DATA"):
+    print("DATA " + json.dumps({
+        "train_x": X_train[:5].tolist(), "train_y": y_train[:5].tolist(),
+        "val_x": X_val[:5].tolist(), "val_y": y_val[:5].tolist(),
+        "n_train": len(X_train), "n_val": len(X_val),
+        "sums": [X_train.double().sum().item(), y_train.double().sum().item(),
+                 X_val.double().sum().item(), y_val.double().sum().item()],
+    }))
+    sys.exit(0)
+
+# ── 4. Batches: the DataLoader ──────────────────────────────────────────────
+# Batch size: examples per optimizer step. Small batches give noisy, frequent steps; large ones smooth, rare steps.
+BATCH_SIZE = 16
+# One epoch is one pass over the training set.
+EPOCHS = 60
+
+train_dataset = TensorDataset(X_train, y_train)
+# shuffle=False: the same order every epoch (the generated sets are shuffled once when drawn).
+# drop_last=True: the last, smaller batch of each epoch is skipped.
+train_loader = DataLoader(train_dataset, batch_size=BATCH_SIZE, shuffle=False, drop_last=True)
+
+# No augmentation: every epoch sees the training rows exactly as they are.
+
+# ── 5. The model ────────────────────────────────────────────────────────────
+# Each hidden layer: Linear → [BatchNorm1d] → activation → [Dropout], then a Linear to the outputs —
+# the playground's layer order.
+# Dropout p = 0: no dropout layer (it would pass everything through).
+model = nn.Sequential(
+    nn.Linear(4, 8),
+    nn.ReLU(),
+    nn.Linear(8, 3),  # 3 logits, one per class (CrossEntropyLoss applies the softmax)
+)
+print(model)
+
+# ── 6. Initialisation ───────────────────────────────────────────────────────
+# These weights come from PyTorch's random numbers: same recipe as the playground, other numbers.
+# 'default': nn.Linear initialises itself (kaiming_uniform_ with a = √5, bias from U(±1/√fan_in)).
+
+# ── 7. The loss ─────────────────────────────────────────────────────────────
+# Cross-entropy: −log of the probability the model gives the true class (softmax of the logits).
+# Every class counts the same (no class weights).
+# Label smoothing 0.1: aim for a little less than 100 % on the true class, which keeps the model from growing over-confident.
+loss_fn = nn.CrossEntropyLoss(label_smoothing=0.1)
+
+# ── 8. The optimizer ────────────────────────────────────────────────────────
+# Adam: a step per weight, scaled by running averages of the gradient and of its square.
+# Learning rate: too large a step and the loss jumps around or diverges; too small and learning crawls.
+optimizer = torch.optim.Adam(model.parameters(), lr=0.01)
+
+# ── 9. The learning-rate schedule ───────────────────────────────────────────
+# No schedule: the learning rate stays the same for the whole run.
+
+# ── 10. Evaluation ──────────────────────────────────────────────────────────
+# Loss and accuracy (R² for regression) on a whole split, as the playground measures them after each
+# epoch: eval mode (dropout off, batch norm uses its running averages) and no graph (torch.no_grad).
+def evaluate(x, y):
+    model.eval()
+    with torch.no_grad():
+        output = model(x)
+        loss = loss_fn(output, y).item()
+        metric = (output.argmax(dim=1) == y).float().mean().item()
+    model.train()
+    return loss, metric
+
+# ── 11. The training loop ───────────────────────────────────────────────────
+# Early stopping is off: the run trains for all EPOCHS epochs.
+stopped = "finished"
+epochs_done = 0
+step = 0
+
+for epoch in range(1, EPOCHS + 1):
+    model.train()
+    for xb, yb in train_loader:
+        # PyTorch adds new gradients to .grad; clear the old ones first.
+        optimizer.zero_grad()
+        loss = loss_fn(model(xb), yb)
+        # A loss of NaN or infinity means training has diverged: stop, as the playground does.
+        if not torch.isfinite(loss):
+            stopped = "diverged"
+            break
+        # Backpropagation: the gradient of the loss for every weight, into .grad.
+        loss.backward()
+        optimizer.step()
+        step += 1
+    if stopped == "diverged":
+        print(f"the loss became {loss.item()} at step {step + 1}: the learning rate is probably too large")
+        break
+
+    # After each epoch: measure both splits in the units the playground shows.
+    train_loss, train_metric = evaluate(X_train, y_train)
+    val_loss, val_metric = evaluate(X_val, y_val)
+    epochs_done = epoch
+    print(f"epoch {epoch:3d}  train loss {train_loss:.4f}  train acc {train_metric:.1%}  val loss {val_loss:.4f}  val acc {val_metric:.1%}")
+    if not math.isfinite(val_loss):
+        stopped = "diverged"
+        break
+
+# ── 12. Result ──────────────────────────────────────────────────────────────
+# The model as it ends (after early stopping: the best weights), measured once more.
+train_loss, train_metric = evaluate(X_train, y_train)
+val_loss, val_metric = evaluate(X_val, y_val)
+
+# One machine-readable line at the end; the playground's tests read it.
+def rounded(value):
+    return round(value, 4) if math.isfinite(value) else None
+
+print("FINAL " + json.dumps({"epochs": epochs_done, "stopped": stopped,
+                             "train_loss": rounded(train_loss), "train_acc": rounded(train_metric),
+                             "val_loss": rounded(val_loss), "val_acc": rounded(val_metric)}))

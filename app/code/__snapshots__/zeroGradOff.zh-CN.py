@@ -1,0 +1,291 @@
+# Training Playground（训练演练场）：本实验对应的 PyTorch 程序。
+# 数据、模型、损失函数、优化器、学习率调度和训练循环都与演练场中的完全一致。
+# 只需 Python 3、PyTorch 和 NumPy：pip install torch numpy
+# 运行：python train_moons.py
+
+# ── 1. 导入与随机种子 ───────────────────────────────────────────────────────
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+# 训练种子决定 PyTorch 的随机数：初始权重、批次顺序和 dropout 掩码。
+# PyTorch 的随机数生成器与演练场的不同，所以初始权重不一样，曲线会和页面上略有出入；
+# 而下面的数据与演练场逐点相同。
+torch.manual_seed(0)
+
+# ── 2. 与演练场相同的随机数 ─────────────────────────────────────────────────
+# 演练场随机数生成器的 Python 移植（xoshiro128**，由 splitmix32 播种），
+# 这样脚本抽到的点、划分出的训练集和验证集都与页面上完全相同。
+# Python 的整数不会溢出，所以每一步 32 位运算都要用 & MASK 截断。
+
+MASK = 0xFFFFFFFF
+
+def rotl(x, k):
+    return ((x << k) | (x >> (32 - k))) & MASK
+
+class PlaygroundRandom:
+    def __init__(self, seed):
+        state = seed & MASK
+
+        def splitmix32():
+            nonlocal state
+            state = (state + 0x9E3779B9) & MASK
+            z = state
+            z = ((z ^ (z >> 16)) * 0x85EBCA6B) & MASK
+            z = ((z ^ (z >> 13)) * 0xC2B2AE35) & MASK
+            return (z ^ (z >> 16)) & MASK
+
+        self.s = [splitmix32() for _ in range(4)]
+        self.spare_normal = None
+
+    def next_uint32(self):  # xoshiro128**
+        s0, s1, s2, s3 = self.s
+        result = (rotl((s1 * 5) & MASK, 7) * 9) & MASK
+        t = (s1 << 9) & MASK
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        self.s = [s0, s1, s2, rotl(s3, 11)]
+        return result
+
+    def random(self):
+        return self.next_uint32() / 4294967296
+
+    def uniform(self, low, high):
+        return low + (high - low) * self.random()
+
+    def normal(self):  # Box–Muller 变换：一次得到两个正态随机数，第二个留给下一次调用
+        if self.spare_normal is not None:
+            z, self.spare_normal = self.spare_normal, None
+            return z
+        u = 0.0
+        while u == 0.0:
+            u = self.random()
+        v = self.random()
+        r = math.sqrt(-2 * math.log(u))
+        self.spare_normal = r * math.sin(2 * math.pi * v)
+        return r * math.cos(2 * math.pi * v)
+
+    def randint(self, n):  # [0, n) 上的均匀整数，没有取模偏差
+        limit = 4294967296 - 4294967296 % n
+        x = self.next_uint32()
+        while x >= limit:
+            x = self.next_uint32()
+        return x % n
+
+    def randperm(self, n):  # 0 … n-1 的随机排列（Fisher–Yates 洗牌）
+        order = list(range(n))
+        for i in range(n - 1, 0, -1):
+            j = self.randint(i + 1)
+            order[i], order[j] = order[j], order[i]
+        return order
+
+# 演练场把每个数存成 32 位浮点数；这里用同样的方式舍入，数值才会完全一致。
+def f32(value):
+    return float(np.float32(value))
+
+# 即 JavaScript 的 Math.round（Python 的 round() 会把 .5 舍入到偶数）。
+def round_half_up(value):
+    return math.floor(value + 0.5)
+
+# ── 3. 数据集：moons ────────────────────────────────────────────────────────
+# 两个相互咬合的半圆（类似 scikit-learn 的 make_moons）。
+# 算法、设置和种子都与演练场的生成器相同，所以生成的点完全一样。
+DATA_SEED = 0              # 决定抽到哪些点、如何划分
+POINTS = 300               # 划分前的点数
+NOISE = 0.1                # σ = 0.25 × 噪声，在正方形 [-1, 1]² 中
+CLASSES = 2                # 类别数
+IMBALANCE = 1.0            # 最大类 : 最小类
+VALIDATION_FRACTION = 0.2  # 留作验证集的比例
+
+rng = PlaygroundRandom(DATA_SEED)
+
+# 每个类别的点数：份额 ∝ ratio^(-c/(classes-1))，第一类是最后一类的 ratio 倍；
+# 按最大余数法取整，使总数正好为 n。
+def class_sizes(n, classes, ratio):
+    shares = [ratio ** (-c / (classes - 1)) for c in range(classes)]
+    total = 0.0
+    for share in shares:
+        total += share
+    exact = [n * share / total for share in shares]
+    sizes = [math.floor(e) for e in exact]
+    by_remainder = sorted(range(classes), key=lambda c: (-(exact[c] - math.floor(exact[c])), c))
+    for k in range(n - sum(sizes)):
+        sizes[by_remainder[k]] += 1
+    for c in range(classes):
+        if sizes[c] == 0:
+            sizes[sizes.index(max(sizes))] -= 1
+            sizes[c] = 1
+    return sizes
+
+# 逐类生成无噪声的形状，再给每个坐标加高斯噪声，最后打乱顺序
+# （按类别排好序的数据，若加载时不打乱，会教给模型错误的东西）。
+def point_set(n, classes, imbalance, noise, place, rng):
+    sizes = class_sizes(n, classes, imbalance)
+    points, labels = [], []
+    for label in range(classes):
+        for i in range(sizes[label]):
+            points += [f32(v) for v in place(label, i, sizes[label], rng)]
+            labels.append(label)
+    sigma = 0.25 * noise
+    points = [f32(v + sigma * rng.normal()) for v in points]
+    order = rng.randperm(n)
+    return np.array(points, dtype=np.float32).reshape(n, 2)[order], np.array(labels, dtype=np.int64)[order]
+
+# make_moons 的两个半圆，平移并缩放到 [-1, 1] × [-0.5, 0.5]。
+def moon_point(label, i, count, rng):
+    angle = 0.0 if count == 1 else math.pi * i / (count - 1)
+    if label == 0:
+        mx, my = math.cos(angle), math.sin(angle)
+    else:
+        mx, my = 1 - math.cos(angle), 0.5 - math.sin(angle)
+    return [(mx - 0.5) / 1.5, (my - 0.25) / 1.5]
+
+x, y = point_set(POINTS, CLASSES, IMBALANCE, NOISE, moon_point, rng)
+
+# 留出验证集：每个类别把 round(行数 × 比例) 行分给验证集，
+# 两部分都保持原来的类别比例（分层抽样）；然后分别打乱顺序。
+def train_validation_split(y, fraction, classes, rng):
+    groups = [[i for i in range(len(y)) if y[i] == c] for c in range(classes)] if classes else [list(range(len(y)))]
+    train, validation = [], []
+    for rows in groups:
+        if not rows:
+            continue
+        held = min(len(rows) - 1, round_half_up(len(rows) * fraction))
+        order = rng.randperm(len(rows))
+        for k in range(len(rows)):
+            (validation if k < held else train).append(rows[order[k]])
+    train = [train[k] for k in rng.randperm(len(train))]
+    validation = [validation[k] for k in rng.randperm(len(validation))]
+    return train, validation
+
+train_rows, val_rows = train_validation_split(y, VALIDATION_FRACTION, CLASSES, rng)
+
+# 生成的数据本来就在 [-1, 1] 之间：不做缩放，模型看到的坐标就是图上的坐标。
+x_train, x_val = x[train_rows], x[val_rows]
+y_train, y_val = y[train_rows], y[val_rows]
+
+# 输入转为 float32 张量，类别转为 int64（CrossEntropyLoss 需要的类型）。
+X_train, X_val = torch.from_numpy(x_train), torch.from_numpy(x_val)
+y_train, y_val = torch.from_numpy(y_train), torch.from_numpy(y_val)
+
+# PLAYGROUND_CHECK_DATA=1 时打印前几行并退出：演练场的测试会拿它们和自己的数据比对。
+if os.environ.get("PLAYGROUND_CHECK_DATA"):
+    print("DATA " + json.dumps({
+        "train_x": X_train[:5].tolist(), "train_y": y_train[:5].tolist(),
+        "val_x": X_val[:5].tolist(), "val_y": y_val[:5].tolist(),
+        "n_train": len(X_train), "n_val": len(X_val),
+        "sums": [X_train.double().sum().item(), y_train.double().sum().item(),
+                 X_val.double().sum().item(), y_val.double().sum().item()],
+    }))
+    sys.exit(0)
+
+# ── 4. 小批量：DataLoader ───────────────────────────────────────────────────
+# 批大小：每次优化器更新用多少个样本。批越小，更新越频繁、噪声越大；批越大，更新越平稳、次数越少。
+BATCH_SIZE = 16
+# 一个 epoch 就是把训练集完整过一遍。
+EPOCHS = 30
+
+train_dataset = TensorDataset(X_train, y_train)
+# shuffle=True：每个 epoch 重新随机排序，批次不会一成不变。
+train_loader = DataLoader(train_dataset, batch_size=BATCH_SIZE, shuffle=True)
+
+# 不做数据增强：每个 epoch 看到的训练数据都原样不变。
+
+# ── 5. 模型 ─────────────────────────────────────────────────────────────────
+# 每个隐藏层：Linear → [BatchNorm1d] → 激活函数 → [Dropout]，最后一个 Linear 通向输出——
+# 与演练场的层顺序相同。
+# Dropout p = 0：不加 dropout 层（加了也只是原样通过）。
+model = nn.Sequential(
+    nn.Linear(2, 16),
+    nn.ReLU(),
+    nn.Linear(16, 16),
+    nn.ReLU(),
+    nn.Linear(16, 2),  # 2 个 logit，每类一个（CrossEntropyLoss 内部会做 softmax）
+)
+print(model)
+
+# ── 6. 权重初始化 ───────────────────────────────────────────────────────────
+# 这些权重来自 PyTorch 的随机数：方法与演练场相同，具体数值不同。
+# 'default'：nn.Linear 自行初始化（a = √5 的 kaiming_uniform_，偏置取自 U(±1/√fan_in)）。
+
+# ── 7. 损失函数 ─────────────────────────────────────────────────────────────
+# 交叉熵：模型给真实类别的概率（logit 的 softmax）取 −log。
+# 每个类别同等重要（不设类别权重）。
+loss_fn = nn.CrossEntropyLoss()
+
+# ── 8. 优化器 ───────────────────────────────────────────────────────────────
+# SGD：沿梯度朴素地走一步，步长为 lr × 梯度（加动量时，是历次步伐的滑动平均）。
+# 学习率：步子太大，损失会来回震荡甚至发散；太小则学得很慢。
+optimizer = torch.optim.SGD(model.parameters(), lr=0.002)
+
+# ── 9. 学习率调度 ───────────────────────────────────────────────────────────
+# 不使用学习率调度：整个训练过程中学习率保持不变。
+
+# ── 10. 评估 ────────────────────────────────────────────────────────────────
+# 在整个数据划分上计算损失和准确率（回归则为 R²），与演练场每个 epoch 后的度量方式相同：
+# eval 模式（关闭 dropout，批归一化使用滑动平均）且不构建计算图（torch.no_grad）。
+def evaluate(x, y):
+    model.eval()
+    with torch.no_grad():
+        output = model(x)
+        loss = loss_fn(output, y).item()
+        metric = (output.argmax(dim=1) == y).float().mean().item()
+    model.train()
+    return loss, metric
+
+# ── 11. 训练循环 ────────────────────────────────────────────────────────────
+# 早停已关闭：训练会跑满 EPOCHS 个 epoch。
+stopped = "finished"
+epochs_done = 0
+step = 0
+
+for epoch in range(1, EPOCHS + 1):
+    model.train()
+    for xb, yb in train_loader:
+        # optimizer.zero_grad()
+        # ↑ 在演练场中被关掉了：PyTorch 每次反向传播都把梯度「加」到 .grad 上，没有 zero_grad，
+        # 之前所有步的梯度就会不断累积，每一步用的都是它们的总和，步子越迈越大——这是经典的 bug。
+        # 把这一行恢复即可修复。
+        loss = loss_fn(model(xb), yb)
+        # 损失变成 NaN 或无穷大说明训练已经发散：停止训练，与演练场一样。
+        if not torch.isfinite(loss):
+            stopped = "diverged"
+            break
+        # 反向传播：求损失对每个权重的梯度，存入 .grad。
+        loss.backward()
+        optimizer.step()
+        step += 1
+    if stopped == "diverged":
+        print(f"the loss became {loss.item()} at step {step + 1}: the learning rate is probably too large")
+        break
+
+    # 每个 epoch 之后：用演练场显示的单位度量训练集和验证集。
+    train_loss, train_metric = evaluate(X_train, y_train)
+    val_loss, val_metric = evaluate(X_val, y_val)
+    epochs_done = epoch
+    print(f"epoch {epoch:3d}  train loss {train_loss:.4f}  train acc {train_metric:.1%}  val loss {val_loss:.4f}  val acc {val_metric:.1%}")
+    if not math.isfinite(val_loss):
+        stopped = "diverged"
+        break
+
+# ── 12. 结果 ────────────────────────────────────────────────────────────────
+# 训练结束时的模型（早停后即最佳权重），再度量一次。
+train_loss, train_metric = evaluate(X_train, y_train)
+val_loss, val_metric = evaluate(X_val, y_val)
+
+# 最后输出一行机器可读的结果，供演练场的测试读取。
+def rounded(value):
+    return round(value, 4) if math.isfinite(value) else None
+
+print("FINAL " + json.dumps({"epochs": epochs_done, "stopped": stopped,
+                             "train_loss": rounded(train_loss), "train_acc": rounded(train_metric),
+                             "val_loss": rounded(val_loss), "val_acc": rounded(val_metric)}))
