@@ -4,10 +4,20 @@
  * the same everywhere.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useStore } from '../store';
 import './fields.css';
+
+/** Pointer and focus handlers that tell the code view which setting is being looked at. */
+function pointAt(field: string | undefined) {
+  if (!field) return {};
+  const set = (value: string | null) => () => useStore.getState().setHoveredField(value);
+  return { onMouseEnter: set(field), onMouseLeave: set(null), onFocus: set(field), onBlur: set(null) };
+}
 
 interface FieldProps {
   label: string;
+  /** the setting's path (`optimizer.lr`): hovering or focusing the control points the code view at its lines */
+  field?: string;
   /** what it does and what to watch for, in one or two plain sentences */
   tip?: string;
   /** "live" settings change the running model; others restart the run */
@@ -98,7 +108,7 @@ export function NumberField(props: NumberFieldProps) {
     else onChange(Number.NaN); // the schema's message says what is allowed
   };
   return (
-    <div className="field field-number">
+    <div className="field field-number" {...pointAt(props.field)}>
       <FieldLabel htmlFor={id} {...props} />
       <div className="field-number-row">
         {logScale ? (
@@ -167,7 +177,7 @@ export interface ChoiceFieldProps<T extends string> extends FieldProps {
 export function ChoiceField<T extends string>(props: ChoiceFieldProps<T>) {
   const id = useId();
   return (
-    <div className="field">
+    <div className="field" {...pointAt(props.field)}>
       <FieldLabel htmlFor={id} {...props} />
       <select
         id={id}
@@ -196,7 +206,7 @@ export interface SwitchFieldProps extends FieldProps {
 export function SwitchField(props: SwitchFieldProps) {
   const id = useId();
   return (
-    <div className="field field-switch">
+    <div className="field field-switch" {...pointAt(props.field)}>
       <input
         id={id}
         type="checkbox"

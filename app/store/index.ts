@@ -70,7 +70,14 @@ export interface PrefsSlice {
   setPrefs: (patch: Partial<Omit<PrefsSlice, 'setPrefs'>>) => void;
 }
 
-export type State = ExperimentSlice & RunSlice & PrefsSlice;
+/** What the pointer or keyboard focus is on, so the code view can point at the matching lines. */
+export interface UiSlice {
+  /** the setting path (`optimizer.lr`) of the control being hovered or focused */
+  hoveredField: string | null;
+  setHoveredField: (field: string | null) => void;
+}
+
+export type State = ExperimentSlice & RunSlice & PrefsSlice & UiSlice;
 
 const experimentSlice: StateCreator<State, [], [], ExperimentSlice> = (set) => ({
   config: defaultConfig(),
@@ -104,11 +111,16 @@ const prefsSlice: StateCreator<State, [], [], PrefsSlice> = (set) => ({
   setPrefs: (patch) => set(patch),
 });
 
+const uiSlice: StateCreator<State, [], [], UiSlice> = (set) => ({
+  hoveredField: null,
+  setHoveredField: (hoveredField) => set({ hoveredField }),
+});
+
 const PREFS_KEYS = ['language', 'logScale', 'smoothing', 'xAxis', 'showValidationPoints', 'showTrainingPoints', 'speed'] as const;
 
 export const useStore = create<State>()(
   persist(
-    (...a) => ({ ...experimentSlice(...a), ...runSlice(...a), ...prefsSlice(...a) }),
+    (...a) => ({ ...experimentSlice(...a), ...runSlice(...a), ...prefsSlice(...a), ...uiSlice(...a) }),
     {
       name: 'training-playground:prefs',
       version: 1,
