@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import * as training from './bridge/training';
 import { LanguageProvider } from './i18n';
 import { installShortcuts } from './keyboard';
+import { installPageApi } from './pageApi';
 import { CodePanel } from './panels/CodePanel';
 import { CurvesPanel } from './panels/CurvesPanel';
 import { DataPanel } from './panels/DataPanel';
@@ -30,6 +31,7 @@ function startOnce(): void {
   syncHashWithExperiment((config) => void training.changeConfig(config));
   void training.startTraining().then(() => training.play());
   installShortcuts();
+  installPageApi();
 }
 
 export function App() {
