@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { App } from './App';
 
-describe('App (landing page)', () => {
+describe('App (the playground, before the worker reports)', () => {
   const markup = renderToStaticMarkup(<App />);
 
   it('names the playground in its one top-level heading', () => {
@@ -10,19 +10,18 @@ describe('App (landing page)', () => {
     expect(markup).toContain('>Training Playground</h1>');
   });
 
-  it('has a live engine check that starts with the run state in a status line, and no worker yet', () => {
-    expect(markup).toMatch(/aria-label="Live engine check"/);
-    expect(markup).toMatch(/role="status"[^>]*>.*data-testid="status"[^>]*>Starting…</s);
-    expect(markup).not.toContain('in development');
+  it('has the run controls, named for assistive technology', () => {
+    expect(markup).toMatch(/aria-label="Run controls"/);
+    for (const name of ["Play", "Step", "Reset", "Share"]) expect(markup).toMatch(new RegExp(`[> ]${name}</button>`));
   });
 
-  it('shows every number of the run, empty until the worker reports', () => {
-    for (const id of ['epoch', 'step', 'train-loss', 'val-loss', 'val-acc']) {
+  it('shows every live number of the run, empty until the worker reports', () => {
+    for (const id of ['epoch', 'step', 'train-loss', 'val-loss', 'train-acc', 'val-acc', 'lr', 'status']) {
       expect(markup).toMatch(new RegExp(`data-testid="${id}"`));
     }
-    expect(markup).toContain('data-testid="epoch">0 / 200<');
-    expect(markup).toContain('data-testid="step">0<');
-    expect(markup).toContain('data-testid="val-loss">–<');
+    expect(markup).toMatch(/data-testid="step">0</);
+    expect(markup).toMatch(/data-testid="val-loss">–</);
+    expect(markup).toMatch(/data-testid="status"[^>]*>.*Starting…/s);
   });
 
   it('links assets relatively, so the site works from any sub-path', () => {
