@@ -53,6 +53,10 @@ export function createApi(load?: (url: string) => Promise<string>) {
       const grid = session.predictGrid(resolution);
       return grid === null ? null : transfer(grid, [grid.buffer]);
     },
+    predictValidation() {
+      const predictions = session.predictValidation();
+      return predictions === null ? null : transfer(predictions, [predictions.buffer]);
+    },
     points() {
       const points = session.points();
       if (points === null) return null;

@@ -189,6 +189,20 @@ export class TrainingSession {
   }
 
   /**
+   * Model outputs on the validation split, in eval mode, row by row in the order of
+   * `points().validation`: class probabilities (n × classes) or values in the data's own units (n).
+   * Null before the experiment is built or when the split is empty.
+   */
+  predictValidation(): Float32Array | null {
+    const built = this.built;
+    if (!built || built.setup.validation.x.shape[0] === 0) return null;
+    const { model, validation, task, outputs } = built.setup;
+    const output = evalMode(model, () => model.forward(validation.x));
+    if (task === 'classification') return softmaxRows(output.data, outputs);
+    return built.data.unscaleTarget(output.data.slice());
+  }
+
+  /**
    * The data in its own units, for drawing: inputs [n × features] and labels or targets of the
    * training and validation splits (copies; the worker keeps its own).
    */
@@ -407,12 +421,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** `patch` laid over `base`: objects merge key by key, everything else replaces. */
-export function mergeDeep(base: unknown, patch: unknown): unknown {
+export function mergeDeep(base: unknown, patch: unknown, section?: string): unknown {
   if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch;
+  // A new optimizer or scheduler `type` brings its own settings: the section is replaced, not merged.
+  if ((section === 'optimizer' || section === 'scheduler') && 'type' in patch && patch.type !== base.type) return patch;
   const out: Record<string, unknown> = { ...base };
   for (const key of Object.keys(patch)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    out[key] = mergeDeep(base[key], patch[key]);
+    out[key] = mergeDeep(base[key], patch[key], key);
   }
   return out;
 }

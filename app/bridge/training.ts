@@ -121,6 +121,11 @@ async function runPictureLoop(): Promise<void> {
   }
 }
 
+/** The model's outputs on the validation split now (class probabilities or values); see session.predictValidation. */
+export async function predictValidation(): Promise<Float32Array | null> {
+  return getClient().api.predictValidation();
+}
+
 async function applySpeed(): Promise<void> {
   await getClient().api.setSpeed(SPEED_STEPS_PER_SECOND[state().speed]);
 }
@@ -196,8 +201,12 @@ function mergeSections(config: ExperimentConfig, patch: Patch): unknown {
   for (const [section, value] of Object.entries(patch)) {
     if (section === '__proto__' || section === 'constructor') continue;
     const base = (config as unknown as Record<string, unknown>)[section];
+    // A new optimizer or scheduler `type` brings its own settings: the section is replaced, not merged.
+    const newType =
+      (section === 'optimizer' || section === 'scheduler') &&
+      typeof value === 'object' && value !== null && 'type' in value && (value as { type: unknown }).type !== (base as { type?: unknown } | null)?.type;
     out[section] =
-      typeof value === 'object' && value !== null && !Array.isArray(value) && typeof base === 'object' && base !== null
+      !newType && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof base === 'object' && base !== null
         ? { ...(base as object), ...(value as object) }
         : value;
   }

@@ -81,6 +81,8 @@ export interface NumberFieldProps extends FieldProps {
   integer?: boolean;
   /** how the value reads next to the slider */
   format?: (value: number) => string;
+  /** rounds a value picked on the slider (not a typed one), e.g. to a power of two */
+  snap?: (value: number) => number;
   onChange: (value: number) => void;
   /** the typed text could not be used: say why (from the schema's message) */
   error?: string | null;
@@ -91,7 +93,8 @@ const SLIDER_STEPS = 1000;
 
 /** A slider with a typed value beside it; on a log scale the slider moves by factors, not sums. */
 export function NumberField(props: NumberFieldProps) {
-  const { value, min, max, logScale, integer, onChange, disabled } = props;
+  const { value, min, max, logScale, integer, onChange, disabled, snap } = props;
+  const slide = (v: number) => onChange(snap ? snap(v) : v);
   const id = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(formatTyped(value)), [value]);
@@ -102,6 +105,11 @@ export function NumberField(props: NumberFieldProps) {
     const v = 10 ** (lo + (s / SLIDER_STEPS) * (hi - lo));
     return Number(v.toPrecision(2));
   };
+  const picked = (s: number) => (snap ? snap(fromSlider(s)) : fromSlider(s));
+  // The log slider keeps its own position: rounding what it picks (0.0101 → 0.01) would otherwise
+  // pull the thumb back, so the arrow keys could never move it.
+  const [position, setPosition] = useState(() => toSlider(value));
+  useEffect(() => setPosition((p) => (picked(p) === value ? p : toSlider(value))), [value]);
   const commitText = () => {
     const parsed = Number(text.trim());
     if (text.trim() !== '' && Number.isFinite(parsed)) onChange(integer ? Math.round(parsed) : parsed);
@@ -119,9 +127,13 @@ export function NumberField(props: NumberFieldProps) {
             min={0}
             max={SLIDER_STEPS}
             step={1}
-            value={Math.min(SLIDER_STEPS, Math.max(0, toSlider(value)))}
+            value={Math.min(SLIDER_STEPS, Math.max(0, position))}
             disabled={disabled}
-            onChange={(e) => onChange(fromSlider(Number(e.target.value)))}
+            onChange={(e) => {
+              const s = Number(e.target.value);
+              setPosition(s);
+              if (picked(s) !== value) onChange(picked(s));
+            }}
           />
         ) : (
           <input
@@ -133,7 +145,7 @@ export function NumberField(props: NumberFieldProps) {
             step={props.step ?? (integer ? 1 : (max - min) / 100)}
             value={Math.min(max, Math.max(min, value))}
             disabled={disabled}
-            onChange={(e) => onChange(integer ? Math.round(Number(e.target.value)) : Number(e.target.value))}
+            onChange={(e) => slide(integer ? Math.round(Number(e.target.value)) : Number(e.target.value))}
           />
         )}
         <input

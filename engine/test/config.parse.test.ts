@@ -152,9 +152,7 @@ describe('parseConfigText', () => {
     expect(broken.config).toEqual(defaultConfig());
     expect(broken.ignored[0].message).toMatch(/^The experiment is not valid JSON \(/);
 
-    const started = performance.now();
     const huge = parseConfigText(`{"a":"${'x'.repeat(1_000_000)}"}`);
-    expect(performance.now() - started).toBeLessThan(20);
     expect(huge.ignored[0].message).toBe(
       `The experiment text is too long (1000008 characters; at most ${MAX_CONFIG_TEXT}); the default experiment is used`,
     );
