@@ -24,7 +24,7 @@ export function Notices() {
       <div key="diverged" className="notice notice-danger" role="alert" data-testid="divergence">
         <p>{m.run.diverged(status.divergedAtStep ?? status.step)}</p>
         <div className="notice-actions">
-          <button type="button" className="button button-primary" onClick={() => void training.changeConfig({ optimizer: { lr: smaller } }).then(() => training.reset())}>
+          <button type="button" className="button button-primary" onClick={() => void recoverWith(smaller)}>
             {m.run.divergedFix(formatLr(smaller))}
           </button>
           <button type="button" className="button" onClick={() => void training.reset()}>
@@ -78,6 +78,13 @@ export function Notices() {
   }
   if (items.length === 0) return null;
   return <div className="notices">{items}</div>;
+}
+
+/** The way back from a divergence: a 10× smaller learning rate, a fresh start, and on with training. */
+async function recoverWith(lr: number): Promise<void> {
+  await training.changeConfig({ optimizer: { lr } });
+  await training.reset();
+  await training.play();
 }
 
 /** A refused value in the page's language: the field, what came, and what is allowed. */

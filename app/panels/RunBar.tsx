@@ -137,7 +137,7 @@ export function RunBar() {
           <dd data-testid="lr">{latestStep ? formatLr(latestStep.lr) : '–'}</dd>
         </div>
         <div className="run-state">
-          <dt className="visually-hidden">State</dt>
+          <dt className="visually-hidden">{m.run.stateLabel}</dt>
           <dd data-testid="status" data-state={status?.state ?? 'starting'}>
             <span className="run-state-dot" aria-hidden="true" />
             {stateText}

@@ -7,6 +7,7 @@ export const run = {
   stepEpochTip: 'Train until the end of the current epoch (every batch of the training set once).',
   playTip: 'Train continuously. Space also plays and pauses.',
   resetTip: 'Start this experiment again from step 0 with freshly initialised weights (same seed, so the same start). Shortcut: r.',
+  stateLabel: 'State',
   speed: 'Speed',
   speedTip: 'How fast training runs. Slow lets a class follow every step; fast runs as fast as this computer can.',
   speeds: { slow: 'Slow', normal: 'Normal', fast: 'Fast' },

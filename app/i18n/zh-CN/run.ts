@@ -8,6 +8,7 @@ export const run: Messages['run'] = {
   stepEpochTip: '一直训练到当前轮次结束（训练集的每个批次各用一次）。',
   playTip: '连续训练。空格键也可以开始或暂停。',
   resetTip: '从第 0 步重新开始这个实验，权重重新初始化（种子相同，所以起点相同）。快捷键：r。',
+  stateLabel: '状态',
   speed: '速度',
   speedTip: '训练的快慢。慢速便于全班看清每一步；快速则以这台电脑的最快速度运行。',
   speeds: { slow: '慢', normal: '中', fast: '快' },

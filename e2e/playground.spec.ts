@@ -1,0 +1,169 @@
+/**
+ * The playground in the built page (vite preview, Debian's Chromium): learning on screen, live
+ * changes, divergence and the way back, links that reproduce a run, broken links, both languages,
+ * a phone-sized screen, keyboard shortcuts.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { en } from '../app/i18n/en';
+import { zhCN } from '../app/i18n/zh-CN';
+
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+async function shown(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).textContent()) ?? '';
+  return parseFloat(text.replace(/,/g, ''));
+}
+
+async function open(page: Page, hash = '', language = 'en'): Promise<void> {
+  await page.addInitScript((lang) => {
+    if (!localStorage.getItem('training-playground:prefs')) {
+      localStorage.setItem('training-playground:prefs', JSON.stringify({ state: { language: lang }, version: 1 }));
+    }
+  }, language);
+  await page.goto(hash ? `./#${hash}` : './');
+}
+
+test('the default experiment learns on screen: validation loss falls, accuracy rises', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect.poll(() => shown(page, 'val-loss')).not.toBeNaN();
+  const firstLoss = await shown(page, 'val-loss');
+  const firstAccuracy = await shown(page, 'val-acc');
+  await expect.poll(() => shown(page, 'val-loss'), { timeout: 30_000 }).toBeLessThan(firstLoss * 0.8);
+  await expect.poll(() => shown(page, 'val-acc'), { timeout: 30_000 }).toBeGreaterThan(Math.max(firstAccuracy, 85));
+  expect(await shown(page, 'step')).toBeGreaterThan(200);
+  expect(errors).toEqual([]);
+});
+
+test('changing the learning rate while it runs changes the read-out and the learning-rate curve', async ({ page }) => {
+  await open(page);
+  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  await expect(page.getByTestId('lr')).toHaveText('0.01');
+  const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
+  await input.fill('0.002');
+  await input.press('Enter');
+  await expect(page.getByTestId('lr')).toHaveText('0.002');
+  await expect(page.getByTestId('status')).toHaveText('Training'); // live: no restart
+  const rates = await page.evaluate(() => window.trainingPlayground!.learningRates());
+  expect(rates[0]).toBe(0.01);
+  expect(rates[rates.length - 1]).toBe(0.002);
+  await expect(page).toHaveURL(/optimizer\.lr=0\.002/);
+});
+
+test('a 10× larger learning rate on SGD diverges, says so, and offers a way back', async ({ page }) => {
+  await open(page, 'v=1&optimizer.type=sgd&optimizer.lr=1');
+  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
+  await input.fill('10');
+  await input.press('Enter');
+  const message = page.getByTestId('divergence');
+  await expect(message).toBeVisible({ timeout: 15_000 });
+  await expect(message).toContainText(/became NaN or blew up at step \d+ — the learning rate is probably too large/);
+  await expect(page.getByTestId('status')).toHaveText(/Diverged at step \d+/);
+  await message.getByRole('button', { name: /Use learning rate 1 and restart/ }).click();
+  await expect(message).toBeHidden();
+  await expect(page.getByTestId('lr')).toHaveText('1');
+  await expect(page.getByRole('textbox', { name: 'Learning rate', exact: true })).toHaveValue('1');
+});
+
+test('a link with settings restores them exactly: the same first 20 losses', async ({ page, context }) => {
+  const hash = 'v=1&data.dataset=moons&data.noise=0.2&optimizer.type=sgd&optimizer.lr=0.05&optimizer.momentum=0.9&training.seed=5';
+  const first20 = async (p: Page) => {
+    await open(p, hash);
+    await expect.poll(() => p.evaluate(() => window.trainingPlayground!.losses(20).length)).toBe(20);
+    return p.evaluate(() => window.trainingPlayground!.losses(20));
+  };
+  const a = await first20(page);
+  const other = await context.newPage();
+  const b = await first20(other);
+  expect(b).toEqual(a);
+  const config = await other.evaluate(() => window.trainingPlayground!.config());
+  expect(config.data).toMatchObject({ dataset: 'moons', noise: 0.2 });
+  expect(config.optimizer).toMatchObject({ type: 'sgd', lr: 0.05, momentum: 0.9 });
+  expect(config.training.seed).toBe(5);
+  await expect(other.getByRole('textbox', { name: 'Learning rate', exact: true })).toHaveValue('0.05');
+});
+
+test('a broken link falls back field by field and says which settings were ignored', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page, 'v=1&optimizer.lr=abc&model.dropout=1&data.dataset=moons&foo=1&%E0%A4%A');
+  const notice = page.getByTestId('ignored-fields');
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText('optimizer.lr');
+  await expect(notice).toContainText('model.dropout');
+  await expect(notice).toContainText('foo');
+  const config = await page.evaluate(() => window.trainingPlayground!.config());
+  expect(config.data.dataset).toBe('moons'); // the good field was kept
+  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(10); // and it trains
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toBeHidden();
+  expect(errors).toEqual([]);
+});
+
+/** Every English string of the page's messages that the Chinese translation changes. */
+function englishOnlyStrings(): string[] {
+  const out: string[] = [];
+  const walk = (a: unknown, b: unknown) => {
+    if (typeof a === 'string' && typeof b === 'string') {
+      if (a !== b && a.length >= 4 && /[a-z]{3}/i.test(a)) out.push(a);
+    } else if (typeof a === 'object' && a !== null && typeof b === 'object' && b !== null) {
+      for (const key of Object.keys(a)) walk((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]);
+    }
+  };
+  walk(en, zhCN);
+  return out;
+}
+
+test('the language switch changes every string and is remembered', async ({ page }) => {
+  await open(page);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByLabel('Language').selectOption('zh-CN');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  await expect(page.getByRole('button', { name: zhCN.common.pause })).toBeVisible();
+  // No English message is left anywhere outside the code (which stays Python).
+  const text = await page.evaluate(() => {
+    const clone = document.body.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('pre, code, [data-code], script, style, noscript').forEach((e) => e.remove());
+    return clone.innerText;
+  });
+  // whole words only: "Step" must not match inside a class name like StepLR
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const leftovers = englishOnlyStrings().filter((s) => new RegExp(`(?<![A-Za-z])${escape(s)}(?![A-Za-z])`).test(text));
+  expect(leftovers).toEqual([]);
+  await page.reload();
+  await expect(page.getByRole('button', { name: zhCN.common.pause })).toBeVisible();
+});
+
+test('a 375 px wide phone has no horizontal scroll', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await open(page);
+  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+});
+
+test('keyboard: space pauses and plays, → steps once, r resets', async ({ page }) => {
+  await open(page);
+  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('status')).toHaveText('Paused');
+  const paused = await shown(page, 'step');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => shown(page, 'step')).toBe(paused + 1);
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('step')).toHaveText('0');
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('status')).toHaveText('Training');
+  for (const name of ['Pause', 'Step', 'Reset', 'Share']) {
+    await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
+  }
+});
