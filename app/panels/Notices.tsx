@@ -89,6 +89,8 @@ async function recoverWith(lr: number): Promise<void> {
 
 /** A refused value in the page's language: the field, what came, and what is allowed. */
 export function describeError(m: Messages, error: ConfigError): string {
+  if (error.code === 'conflict') return m.run.conflictValue(error.path);
+  if (error.code === 'unknown') return m.run.unknownSetting(error.path);
   const field = error.path ? fieldAt(error.path) : undefined;
   const got = error.got ?? '';
   if (!field) return m.run.invalidValue(error.path, got, m.run.allowedChoices('—'));

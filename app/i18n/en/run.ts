@@ -42,6 +42,8 @@ export const run = {
   invalidValue: (path: string, got: string, allowed: string) => `${path}: ${got} cannot be used (${allowed}).`,
   allowedRange: (min: string, max: string) => `allowed: ${min} to ${max}`,
   allowedChoices: (choices: string) => `allowed: ${choices}`,
+  conflictValue: (path: string) => `${path}: this value does not fit together with the other settings.`,
+  unknownSetting: (path: string) => `${path} is not a setting.`,
   invalid: 'That value was not used:',
   shareTip: 'Copy a link to this exact experiment (data, seed and every setting). Whoever opens it sees the same run.',
   shareFailed: 'Copying was blocked by the browser; copy the address bar instead.',

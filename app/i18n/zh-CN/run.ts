@@ -42,6 +42,8 @@ export const run: Messages['run'] = {
   invalidValue: (path: string, got: string, allowed: string) => `${path}：${got} 无法使用（${allowed}）。`,
   allowedRange: (min: string, max: string) => `允许范围：${min} 到 ${max}`,
   allowedChoices: (choices: string) => `可选值：${choices}`,
+  conflictValue: (path: string) => `${path}：这个值与其他设置不能同时使用。`,
+  unknownSetting: (path: string) => `${path} 不是一项设置。`,
   invalid: '这个值没有被采用：',
   shareTip: '复制一个指向此实验的链接（数据、种子和所有设置）。打开链接的人会看到同样的训练过程。',
   shareFailed: '浏览器阻止了复制；请直接复制地址栏中的链接。',
