@@ -45,7 +45,15 @@ export function useMessages(): Messages {
   return catalog[useContext(LanguageContext)];
 }
 
-/** A number the way the language writes it (grouping, decimal sign). */
+const formats = new Map<string, Intl.NumberFormat>();
+
+/** A number the way the language writes it (grouping, decimal sign); formatters are made once. */
 export function formatNumber(language: Language, value: number, options: Intl.NumberFormatOptions = {}): string {
-  return new Intl.NumberFormat(language, options).format(value);
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(language, options);
+    formats.set(key, format);
+  }
+  return format.format(value);
 }

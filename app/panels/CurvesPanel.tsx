@@ -1,6 +1,144 @@
-/** The curves panel (being built). */
-import { Panel } from '../controls/fields';
+/**
+ * The curves panel: loss, accuracy (or R²), the learning rate in force and per-layer gradients,
+ * TensorBoard-style — smoothing with the raw values faint behind, a log-scale toggle, step or epoch
+ * on the x axis, a read-out of every series on hover, the best validation epoch marked, and the
+ * train–validation gap shaded so overfitting shows at a glance.
+ *
+ * Each chart is rebuilt only when its own inputs change (the history's version bumps ≤ 10×/s) and
+ * is drawn from about 1,000 points however long the run (see app/charts/curves.ts).
+ */
+import { useMemo, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { numFeatures, numOutputs, taskOf } from '../../engine/train/config';
+import { CurveCard } from '../charts/CurveCard';
+import { createHoverStore } from '../charts/hover';
+import { gradientChart, learningRateChart, lossChart, metricChart, type CurveNames, type CurveOptions } from '../charts/curves';
+import { SmoothingCache } from '../charts/smoothing';
+import { ChoiceField, NumberField, Panel, SwitchField } from '../controls/fields';
+import { useLanguage, useMessages, type Messages } from '../i18n';
+import { useStore } from '../store';
+import '../charts/charts.css';
+
+const X_AXES = ['step', 'epoch'] as const;
+const GRADIENT_VIEWS = ['norm', 'ratio'] as const;
+type GradientView = (typeof GRADIENT_VIEWS)[number];
+
+/** One cache for the page: smoothing continues where it stopped as the run grows. */
+const smoothingCache = new SmoothingCache();
 
 export function CurvesPanel() {
-  return <Panel id="curves" title="curves">{null}</Panel>;
+  const m = useMessages();
+  const language = useLanguage();
+  // historyVersion is read to redraw when the (mutable, append-only) history grew.
+  const { history, logScale, smoothing, xAxis, setPrefs } = useStore(
+    useShallow((s) => ({
+      history: s.history,
+      historyVersion: s.historyVersion,
+      logScale: s.logScale,
+      smoothing: s.smoothing,
+      xAxis: s.xAxis,
+      setPrefs: s.setPrefs,
+    })),
+  );
+  const bestEpoch = useStore((s) => s.status?.bestEpoch ?? null);
+  const bestLoss = useStore((s) => s.status?.bestValidationLoss ?? null);
+  const task = useStore((s) => taskOf(s.config));
+  // A string, so the selector's result compares equal while the architecture stays the same.
+  const widths = useStore((s) => [numFeatures(s.config), ...s.config.model.hiddenLayers, numOutputs(s.config)].join(','));
+  const [hover] = useState(createHoverStore);
+  const [gradientView, setGradientView] = useState<GradientView>('norm');
+  const [smoothingError, setSmoothingError] = useState<string | null>(null);
+
+  const names = useMemo(() => curveNames(m, widths), [m, widths]);
+  const options: CurveOptions = useMemo(
+    () => ({ xAxis, smoothing, logScale, names, cache: smoothingCache }),
+    [xAxis, smoothing, logScale, names],
+  );
+  const best = useMemo(() => (bestEpoch === null ? null : { epoch: bestEpoch, loss: bestLoss }), [bestEpoch, bestLoss]);
+  // The history only grows, so its lengths say when a chart's data changed. Evaluations arrive once
+  // an epoch: the metric chart waits for a new one instead of redrawing at every refresh.
+  const evaluationCount = history.evaluations.length;
+  const stepCount = history.steps.length;
+
+  const loss = useMemo(() => lossChart(history, options, best), [history, stepCount, evaluationCount, options, best]);
+  const metric = useMemo(() => metricChart(history, options, task, best), [history, evaluationCount, options, task, best]);
+  const learningRate = useMemo(() => learningRateChart(history, options), [history, stepCount, xAxis, logScale, names]);
+  const gradients = useMemo(
+    () => gradientChart(history, options, gradientView),
+    [history, stepCount, xAxis, logScale, smoothing, names, gradientView],
+  );
+
+  const c = m.curves;
+  const xName = c.controls.xAxes[xAxis];
+  const card = { xAxis, language, bestLabel: c.best, emptyText: c.empty, hover, readHint: c.readHint, xName };
+  return (
+    <Panel id="curves" title={c.title}>
+      <div className="curves-controls">
+        <SwitchField label={c.controls.logScale} tip={c.controls.logScaleTip} checked={logScale} onChange={(on) => setPrefs({ logScale: on })} />
+        <NumberField
+          label={c.controls.smoothing}
+          tip={c.controls.smoothingTip}
+          value={smoothing}
+          min={0}
+          max={0.99}
+          step={0.01}
+          error={smoothingError}
+          onChange={(value) => {
+            const valid = Number.isFinite(value) && value >= 0 && value <= 0.99;
+            setSmoothingError(valid ? null : c.controls.smoothingError);
+            if (valid) setPrefs({ smoothing: value });
+          }}
+        />
+        <ChoiceField
+          label={c.controls.xAxis}
+          tip={c.controls.xAxisTip}
+          value={xAxis}
+          choices={X_AXES}
+          names={(axis) => c.controls.xAxes[axis]}
+          onChange={(axis) => setPrefs({ xAxis: axis })}
+        />
+        <ChoiceField
+          label={c.controls.gradients}
+          tip={c.controls.gradientsTip}
+          value={gradientView}
+          choices={GRADIENT_VIEWS}
+          names={(view) => c.controls.gradientViews[view]}
+          onChange={setGradientView}
+        />
+      </div>
+      <div className="curves-grid">
+        <CurveCard {...card} lag={0} chart={loss} title={c.charts.loss} yName={c.axes.loss} tip={c.tips.loss} bestLegend={c.bestLegend} />
+        <CurveCard
+          {...card}
+          lag={25}
+          chart={metric}
+          title={task === 'classification' ? c.charts.accuracy : c.charts.r2}
+          yName={task === 'classification' ? c.axes.accuracy : c.axes.r2}
+          tip={task === 'classification' ? c.tips.accuracy : c.tips.r2}
+          bestLegend={c.bestLegend}
+        />
+        <CurveCard {...card} lag={50} chart={learningRate} title={c.charts.learningRate} yName={c.axes.learningRate} tip={c.tips.learningRate} bestLegend={c.bestLegend} />
+        <CurveCard
+          {...card}
+          lag={75}
+          chart={gradients}
+          title={gradientView === 'norm' ? c.charts.gradientNorm : c.charts.updateRatio}
+          yName={gradientView === 'norm' ? c.axes.gradientNorm : c.axes.updateRatio}
+          tip={gradientView === 'norm' ? c.tips.gradientNorm : c.tips.updateRatio}
+          bestLegend={c.bestLegend}
+        />
+      </div>
+    </Panel>
+  );
+}
+
+/** The series names in the page's language; layers are named with their shape (in → out). */
+export function curveNames(m: Messages, widths: string): CurveNames {
+  const s = m.curves.series;
+  const w = widths.split(',').map(Number);
+  const shape = (layer: number) => (layer + 1 < w.length ? `${w[layer]}→${w[layer + 1]}` : '');
+  return {
+    ...s,
+    layer: (index) => (index === w.length - 2 ? s.outputLayer(shape(index)) : s.layer(index + 1, shape(index))),
+  };
 }

@@ -7,7 +7,7 @@
  * live in app/bridge and are plain module functions.
  */
 import { create, type StateCreator } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { defaultConfig, type ConfigError, type ExperimentConfig } from '../../engine/train/config';
 import type { DataPoints, NetworkSnapshot, SessionStatus } from '../../workers/session';
 import { detectLanguage, LANGUAGES, type Language } from '../i18n';
@@ -124,7 +124,7 @@ export const useStore = create<State>()(
     {
       name: 'training-playground:prefs',
       version: 1,
-      storage: createJSONStorage(() => localStorage),
+      storage: createJSONStorage(() => writeOnlyChanges(localStorage)),
       // Only preferences are remembered; the experiment lives in the link, metrics in memory.
       partialize: (state) => Object.fromEntries(PREFS_KEYS.map((k) => [k, state[k]])) as Partial<State>,
       merge: (persisted, current) => ({ ...current, ...sanitizePrefs(persisted) }),
@@ -132,6 +132,26 @@ export const useStore = create<State>()(
     },
   ),
 );
+
+/**
+ * persist writes after every store update — for the run's metrics that is ~20 times a second. The
+ * stored part is only the preferences, so skip writes that would store the same text.
+ */
+function writeOnlyChanges(storage: Storage): StateStorage {
+  const last = new Map<string, string>();
+  return {
+    getItem: (name) => storage.getItem(name),
+    setItem: (name, value) => {
+      if (last.get(name) === value) return;
+      last.set(name, value);
+      storage.setItem(name, value);
+    },
+    removeItem: (name) => {
+      last.delete(name);
+      storage.removeItem(name);
+    },
+  };
+}
 
 /** Stored preferences are untrusted too: keep only well-formed values. */
 function sanitizePrefs(value: unknown): Partial<PrefsSlice> {

@@ -1,2 +1,65 @@
-/** Messages of the curves area (owned by whoever builds app/panels for it). */
-export const curves = {};
+/** Messages of the curves panel: the four charts, their series and the controls above them. */
+export const curves = {
+  title: 'Curves',
+  empty: 'Press Play to start training',
+  best: 'best',
+  readHint: 'use ← and → to read the values',
+  bestLegend: 'Best validation loss',
+  controls: {
+    logScale: 'Log scale',
+    logScaleTip:
+      'Draw loss, learning rate and gradients on a log axis (powers of ten), so late small improvements and values that span many orders of magnitude stay visible. Accuracy and R² stay linear.',
+    smoothing: 'Smoothing',
+    smoothingTip:
+      'Averages away the batch-to-batch noise (an exponential moving average, as in TensorBoard); the raw values stay faint behind. 0 shows them as they are; close to 1 the curve reacts slowly.',
+    smoothingError: 'Smoothing must be a number from 0 to 0.99.',
+    xAxis: 'X axis',
+    xAxisTip: 'Step counts optimizer updates (one per batch); epoch counts passes over the training set. Compare batch sizes by epoch.',
+    xAxes: { step: 'Step', epoch: 'Epoch' },
+    gradients: 'Gradient chart',
+    gradientsTip:
+      'Gradient norm: how large each layer’s gradient is. Spikes mean instability; values near 0 in the first layers mean they stopped learning (vanishing gradients). Update / weight: how much one step changes a layer’s weights compared with their size; around 0.001 is healthy, far above it the learning rate is too large.',
+    gradientViews: { norm: 'Gradient norm', ratio: 'Update / weight' },
+  },
+  charts: {
+    loss: 'Loss',
+    accuracy: 'Accuracy',
+    r2: 'R²',
+    learningRate: 'Learning rate',
+    gradientNorm: 'Gradient norm per layer',
+    updateRatio: 'Update-to-weight ratio per layer',
+  },
+  tips: {
+    loss: 'Faint: the loss of each batch; solid: the average over the epoch; dashed: the validation loss. When validation starts rising while training keeps falling (the shaded gap widens), the model is overfitting — “best” marks the lowest validation loss.',
+    accuracy: 'The share of points classified correctly, on the training batches (solid) and the validation set (dashed). A widening gap means the model memorises the training data.',
+    r2: 'How much of the spread of the targets the model explains: 1 is a perfect fit, 0 is no better than predicting the mean, below 0 is worse. Solid: training, dashed: validation.',
+    learningRate: 'The learning rate each step was taken with. A schedule bends this line; changing the learning rate while training shows here at once.',
+    gradientNorm: 'How large the gradients are, for all layers together and for each Linear layer. Sudden spikes mean unstable training (try a smaller learning rate or clipping); first layers near 0 mean vanishing gradients.',
+    updateRatio: 'How much each step changes a layer’s weights compared with their size. Around 0.001 (the dashed line) is a healthy rule of thumb; far above means the learning rate is too large, far below that the layer barely learns.',
+  },
+  axes: {
+    loss: 'Loss',
+    accuracy: 'Accuracy',
+    r2: 'R²',
+    learningRate: 'Learning rate',
+    gradientNorm: 'Gradient norm ‖∇‖',
+    updateRatio: '‖ΔW‖ / ‖W‖',
+  },
+  series: {
+    batchLoss: 'Batch loss (smoothed)',
+    batchLossRaw: 'Batch loss',
+    trainLoss: 'Train loss (epoch)',
+    validationLoss: 'Validation loss',
+    trainAccuracy: 'Train accuracy',
+    validationAccuracy: 'Validation accuracy',
+    trainR2: 'Train R²',
+    validationR2: 'Validation R²',
+    gap: 'Train–validation gap',
+    learningRate: 'Learning rate',
+    globalNorm: 'All layers (smoothed)',
+    globalNormRaw: 'All layers',
+    ruleOfThumb: '≈ 1e-3 rule of thumb',
+    layer: (number: number, shape: string) => (shape ? `Layer ${number} (${shape})` : `Layer ${number}`),
+    outputLayer: (shape: string) => (shape ? `Output (${shape})` : 'Output'),
+  },
+};

@@ -1,0 +1,202 @@
+import { describe, expect, it } from 'vitest';
+import { RunHistory, type EvaluationRecord } from '../store/series';
+import { en } from '../i18n/en';
+import { gradientChart, learningRateChart, lossChart, metricChart, VALIDATION_DASH, type CurveOptions } from './curves';
+import { bestEvaluation, mergeRows, valueAt, type CurveSeries } from './model';
+import { SmoothingCache } from './smoothing';
+
+const STEPS_PER_EPOCH = 100;
+
+/** A run of `steps` steps over 3 Linear layers, with an evaluation at the end of every epoch. */
+function makeHistory(steps: number, classification = true): RunHistory {
+  const history = new RunHistory();
+  for (let s = 1; s <= steps; s++) {
+    const epoch = Math.floor((s - 1) / STEPS_PER_EPOCH);
+    const loss = 1 / Math.sqrt(s) + (s % 7 === 0 ? 0.3 : 0);
+    history.steps.push(
+      { step: s, epoch, loss, lr: s < 1000 ? 0.1 : 0.01, gradNorm: 2 / Math.sqrt(s), layerGradNorms: [1, 0.5, 0.25], updateRatios: [1e-3, 2e-3, 0] },
+      STEPS_PER_EPOCH,
+    );
+    if (s % STEPS_PER_EPOCH === 0) history.evaluations.push(evaluation(s, s / STEPS_PER_EPOCH, classification));
+  }
+  return history;
+}
+
+/** Validation loss falls until epoch 5, then rises (overfitting); train keeps falling. */
+function evaluation(step: number, epoch: number, classification: boolean): EvaluationRecord {
+  const train = 1 / epoch;
+  const validation = 0.2 + 0.02 * (epoch - 5) ** 2;
+  const metrics = (loss: number) =>
+    classification
+      ? { classification: { accuracy: 1 - loss / 2, confusion: [], precision: [], recall: [] } }
+      : { regression: { mse: loss, mae: loss, r2: 1 - loss } };
+  return {
+    step, epoch,
+    train: { kind: 'running', loss: train, ...metrics(train) },
+    validation: { kind: 'full', loss: validation, ...metrics(validation) },
+    activations: [], epochTimeMs: 1, stepsPerSecond: 1,
+  };
+}
+
+function options(patch: Partial<CurveOptions> = {}): CurveOptions {
+  const names = { ...en.curves.series, layer: (i: number) => `Layer ${i + 1}` };
+  return { xAxis: 'step', smoothing: 0.6, logScale: false, names, cache: new SmoothingCache(), ...patch };
+}
+
+const points = (series: CurveSeries[]) => series.reduce((sum, s) => sum + s.x.length, 0);
+const byKey = (series: CurveSeries[], key: string) => series.find((s) => s.key === key)!;
+
+describe('lossChart', () => {
+  const history = makeHistory(200_000);
+  const chart = lossChart(history, options(), { epoch: 5, loss: 0.2 });
+
+  it('draws a 200k-step run from about 1,000 points', () => {
+    expect(points(chart.series)).toBeLessThanOrEqual(1000);
+    for (const s of chart.series) expect(s.x.length).toBeLessThanOrEqual(1000);
+    expect(chart.rows.length).toBeLessThanOrEqual(1000);
+  });
+
+  it('draws the raw and smoothed batch loss at the same steps (one row each)', () => {
+    const raw = byKey(chart.series, 'batchLossRaw');
+    expect(Array.from(raw.x)).toEqual(Array.from(byKey(chart.series, 'batchLoss').x));
+    expect(chart.rows.length).toBeLessThanOrEqual(raw.x.length + byKey(chart.series, 'trainLoss').x.length);
+  });
+
+  it('has the raw batch loss faint behind the smoothed one, and both evaluation curves', () => {
+    expect(chart.series.map((s) => s.key)).toEqual(['batchLossRaw', 'batchLoss', 'trainLoss', 'validationLoss']);
+    expect(byKey(chart.series, 'batchLossRaw')).toMatchObject({ faint: true });
+    expect(byKey(chart.series, 'batchLossRaw').opacity).toBeLessThan(0.5);
+    expect(byKey(chart.series, 'validationLoss').dash).toBe(VALIDATION_DASH);
+    expect(byKey(chart.series, 'trainLoss').dash).toBeUndefined();
+  });
+
+  it('keeps the loss spikes in the raw line and smooths them away in the other', () => {
+    const raw = byKey(chart.series, 'batchLossRaw');
+    const smoothed = byKey(chart.series, 'batchLoss');
+    // every 7th step jumps by 0.3: LTTB keeps such points, the EMA averages them to ~0.3/7
+    expect(Math.max(...raw.y.subarray(50))).toBeGreaterThan(0.3);
+    expect(Math.max(...smoothed.y.subarray(100))).toBeLessThan(0.2);
+  });
+
+  it('shades the train–validation gap at every evaluation', () => {
+    const rows = chart.rows.filter((r) => r.band !== undefined);
+    expect(rows.length).toBe(byKey(chart.series, 'validationLoss').x.length);
+    const last = rows[rows.length - 1];
+    expect(last.band).toEqual([last.trainLoss, last.validationLoss]);
+  });
+
+  it('marks the best validation loss (epoch 5) at its step', () => {
+    expect(chart.best).toEqual({ x: 500, y: 0.2 });
+    const byEpoch = lossChart(history, options({ xAxis: 'epoch' }), { epoch: 5, loss: 0.2 });
+    expect(byEpoch.best).toEqual({ x: 5, y: 0.2 });
+    expect(byEpoch.xDomain[1]).toBeCloseTo(2000, 6);
+  });
+
+  it('switches to a log axis ticked at powers of ten', () => {
+    const log = lossChart(history, options({ logScale: true }), null);
+    expect(log.y.scale).toBe('log');
+    expect(log.y.ticks?.every((t) => Number.isInteger(Math.log10(t)))).toBe(true);
+  });
+
+  it('is empty before the first step, with its axes', () => {
+    const empty = lossChart(new RunHistory(), options(), null);
+    expect(empty.empty).toBe(true);
+    expect(empty.rows).toEqual([]);
+    expect(empty.best).toBeNull();
+    expect(empty.xDomain).toEqual([0, 10]);
+  });
+
+  it('draws the raw line itself when smoothing is off', () => {
+    const raw = lossChart(makeHistory(300), options({ smoothing: 0 }), null);
+    expect(raw.series.map((s) => s.key)).toEqual(['batchLoss', 'trainLoss', 'validationLoss']);
+    expect(byKey(raw.series, 'batchLoss').y[6]).toBeCloseTo(1 / Math.sqrt(7) + 0.3, 6);
+  });
+});
+
+describe('metricChart', () => {
+  it('shows accuracy as a percentage with the best epoch marked', () => {
+    const chart = metricChart(makeHistory(1000), options(), 'classification', { epoch: 5, loss: 0.2 });
+    expect(chart.kind).toBe('percent');
+    expect(chart.series.map((s) => s.label)).toEqual(['Train accuracy', 'Validation accuracy']);
+    expect(chart.best).toEqual({ x: 500, y: 0.9 });
+    expect(chart.y.domain?.[1]).toBe(1);
+  });
+
+  it('shows R² for regression', () => {
+    const chart = metricChart(makeHistory(1000, false), options(), 'regression', null);
+    expect(chart.kind).toBe('r2');
+    expect(byKey(chart.series, 'validationMetric').y[4]).toBeCloseTo(0.8, 6);
+  });
+});
+
+describe('learningRateChart', () => {
+  it('draws the rate each step used, from zero on a linear axis', () => {
+    const chart = learningRateChart(makeHistory(2000), options());
+    const lr = chart.series[0];
+    expect(lr.y[0]).toBeCloseTo(0.1, 9);
+    expect(lr.y[lr.y.length - 1]).toBeCloseTo(0.01, 9);
+    expect(chart.y.domain).toEqual([0, 0.12]);
+    expect(chart.y.ticks).toEqual([0, 0.02, 0.04, 0.06, 0.08, 0.1, 0.12]);
+  });
+
+  it('puts a constant rate mid-axis, on a log axis too', () => {
+    const constant = new RunHistory();
+    for (let s = 1; s <= 10; s++) constant.steps.push({ step: s, epoch: 0, loss: 1, lr: 0.01, gradNorm: 1, layerGradNorms: [], updateRatios: [] }, 10);
+    expect(learningRateChart(constant, options()).y.domain).toEqual([0, 0.012]);
+    expect(learningRateChart(constant, options({ logScale: true })).y.domain).toEqual([0.001, 0.1]);
+  });
+});
+
+describe('gradientChart', () => {
+  const history = makeHistory(50_000);
+
+  it('draws all layers together (raw + smoothed) and each Linear layer in its own style', () => {
+    const chart = gradientChart(history, options(), 'norm');
+    expect(chart.series.map((s) => s.key)).toEqual(['globalNormRaw', 'globalNorm', 'layerNorm0', 'layerNorm1', 'layerNorm2']);
+    const layers = chart.series.slice(2);
+    expect(new Set(layers.map((s) => s.dash)).size).toBe(3);
+    expect(new Set(layers.map((s) => s.color)).size).toBe(3);
+    expect(points(chart.series)).toBeLessThanOrEqual(1000);
+  });
+
+  it('shows update-to-weight ratios on a log axis with the 1e-3 guide, leaving out zeros', () => {
+    const chart = gradientChart(history, options(), 'ratio');
+    expect(chart.y.scale).toBe('log');
+    expect(chart.guide?.y).toBe(1e-3);
+    expect(byKey(chart.series, 'layerRatio2').x).toHaveLength(0);
+    expect(byKey(chart.series, 'layerRatio1').y[10]).toBeCloseTo(2e-3, 9);
+  });
+});
+
+describe('rows and the read-out', () => {
+  const a: CurveSeries = { key: 'a', label: 'A', x: Float64Array.of(1, 2, 3), y: Float64Array.of(10, 20, 30), color: '', width: 1, opacity: 1, faint: false };
+  const b: CurveSeries = { ...a, key: 'b', label: 'B', x: Float64Array.of(2, 4), y: Float64Array.of(5, 50) };
+
+  it('merges series into one row per x, each under its own key', () => {
+    expect(mergeRows([a, b], { low: 'a', high: 'b' })).toEqual([
+      { x: 1, a: 10 },
+      { x: 2, a: 20, b: 5, band: [5, 20] },
+      { x: 3, a: 30 },
+      { x: 4, b: 50 },
+    ]);
+  });
+
+  it('reads every series at the nearest point inside its range', () => {
+    expect(valueAt(a, 2.4)).toBe(20);
+    expect(valueAt(b, 3.2)).toBe(50);
+    expect(valueAt(b, 1)).toBeUndefined();
+    expect(valueAt(a, 3.5)).toBeUndefined();
+  });
+
+  it('reads at full resolution where it has it', () => {
+    const full = { ...a, full: { x: [1, 1.5, 2, 2.5, 3], y: [10, 99, 20, 98, 30] } };
+    expect(valueAt(full, 1.6)).toBe(99);
+  });
+
+  it('finds the best evaluation from the status, or the lowest validation loss without one', () => {
+    const evaluations = makeHistory(1000).evaluations;
+    expect(bestEvaluation(evaluations, { epoch: 3, loss: null })?.epoch).toBe(3);
+    expect(bestEvaluation(evaluations, null)?.epoch).toBe(5);
+    expect(bestEvaluation([], null)).toBeNull();
+  });
+});

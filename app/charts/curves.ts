@@ -1,0 +1,262 @@
+/**
+ * The four charts of a run, built from its full-resolution history: loss, accuracy (or R²), the
+ * learning rate in force, and gradient norms (or update-to-weight ratios) per Linear layer.
+ *
+ * Each chart is drawn from about 1,000 points at most, however long the run: per-step series are
+ * smoothed at full resolution (incrementally, see SmoothingCache) and then cut down with LTTB;
+ * train and validation evaluations share their kept indices so the gap between them can be shaded.
+ */
+import { metricAxis, valueAxis } from './axis';
+import { downsample, lttbIndices, pick, type Column } from './lttb';
+import { bestEvaluation, mergeRows, runXDomain, type CurveChart, type CurveSeries } from './model';
+import type { SmoothingCache } from './smoothing';
+import type { EvaluationRecord, RunHistory } from '../store/series';
+import { CLASS_COLORS } from '../palette';
+
+export const TRAIN_COLOR = 'var(--series-train)';
+export const VALIDATION_COLOR = 'var(--series-validation)';
+export const LR_COLOR = 'var(--series-lr)';
+export const GLOBAL_NORM_COLOR = 'var(--class-7)';
+/** Validation is dashed everywhere, so train and validation never differ by colour alone. */
+export const VALIDATION_DASH = '6 4';
+
+/**
+ * Point budgets: about 1,000 drawn points per chart in all. Step series of one chart share their
+ * indices, evaluations too (train and validation), so each budget counts once per series.
+ */
+const LOSS_STEPS = 300;
+const EVALUATION_POINTS = 100;
+const METRIC_POINTS = 300;
+const LR_POINTS = 300;
+const GRADIENT_POINTS = 800;
+
+/** Layer colours: the Okabe–Ito set without black (the all-layers line) and with yellow last. */
+const LAYER_COLOR_ORDER = [0, 1, 2, 3, 5, 4, 9, 8, 6];
+/** Every layer also has its own dash pattern, so the lines differ by more than colour. */
+const LAYER_DASHES = [undefined, '7 3', '2 3', '9 3 2 3', '4 2', '12 4', '1 3', '6 2 1 2 1 2', '3 5'];
+
+export function layerStyle(layer: number): { color: string; dash: string | undefined } {
+  const i = layer % LAYER_COLOR_ORDER.length;
+  return { color: CLASS_COLORS[LAYER_COLOR_ORDER[i]], dash: LAYER_DASHES[i] };
+}
+
+export interface CurveNames {
+  batchLoss: string;
+  batchLossRaw: string;
+  trainLoss: string;
+  validationLoss: string;
+  trainAccuracy: string;
+  validationAccuracy: string;
+  trainR2: string;
+  validationR2: string;
+  gap: string;
+  learningRate: string;
+  globalNorm: string;
+  globalNormRaw: string;
+  ruleOfThumb: string;
+  /** "Layer 2 (8 → 8)" */
+  layer: (index: number) => string;
+}
+
+export interface CurveOptions {
+  xAxis: 'step' | 'epoch';
+  smoothing: number;
+  logScale: boolean;
+  names: CurveNames;
+  cache: SmoothingCache;
+}
+
+export type BestMark = { epoch: number | null; loss: number | null } | null;
+
+/**
+ * A per-step series: with smoothing, its raw points faint behind the smoothed line (TensorBoard's
+ * look); without, the raw points as the line itself. Every step series of a chart is drawn at the
+ * same indices (chosen by LTTB on the chart's leading raw series, so its spikes stay), which keeps
+ * the chart's rows — and recharts' work — to one per kept step.
+ */
+function stepSeries(
+  history: RunHistory,
+  key: string,
+  values: Column,
+  style: { label: string; rawLabel: string; color: string; width: number; opacity?: number; dash?: string },
+  options: CurveOptions,
+  drawing: { indices: ArrayLike<number>; log: boolean; withRaw: boolean },
+): CurveSeries[] {
+  const x = history.steps.column(options.xAxis);
+  const { indices, log } = drawing;
+  const line = { color: style.color, width: style.width, opacity: style.opacity ?? 1, dash: style.dash };
+  if (options.smoothing <= 0) {
+    return [{ key, label: style.label, ...pick(x, values, indices, log), full: { x, y: values }, ...line, faint: false }];
+  }
+  const smoothed = options.cache.smooth(history, key, values, options.smoothing);
+  const series: CurveSeries[] = [];
+  if (drawing.withRaw) {
+    const raw = pick(x, values, indices, log);
+    series.push({ key: `${key}Raw`, label: style.rawLabel, ...raw, full: { x, y: values }, color: style.color, width: 1, opacity: 0.22, faint: true });
+  }
+  series.push({ key, label: style.label, ...pick(x, smoothed, indices, log), full: { x, y: smoothed }, ...line, faint: false });
+  return series;
+}
+
+/** Train and validation values of the evaluations, thinned together (shared indices). */
+function evaluationPair(
+  evaluations: readonly EvaluationRecord[],
+  xAxis: 'step' | 'epoch',
+  read: (split: EvaluationRecord['train']) => number | undefined,
+  threshold: number,
+  log: boolean,
+) {
+  const n = evaluations.length;
+  const x = new Float64Array(n);
+  const train = new Float64Array(n);
+  const validation = new Float64Array(n);
+  evaluations.forEach((e, i) => {
+    x[i] = xAxis === 'step' ? e.step : e.epoch;
+    train[i] = read(e.train) ?? Number.NaN;
+    validation[i] = read(e.validation) ?? Number.NaN;
+  });
+  const kept = lttbIndices(x, validation, threshold);
+  return { train: pick(x, train, kept, log), validation: pick(x, validation, kept, log), full: { x, train, validation } };
+}
+
+function evaluationSeries(
+  pair: ReturnType<typeof evaluationPair>,
+  keys: { train: string; validation: string },
+  labels: { train: string; validation: string },
+): CurveSeries[] {
+  return [
+    { key: keys.train, label: labels.train, ...pair.train, full: { x: pair.full.x, y: pair.full.train }, color: TRAIN_COLOR, width: 2.25, opacity: 1, faint: false },
+    {
+      key: keys.validation, label: labels.validation, ...pair.validation, full: { x: pair.full.x, y: pair.full.validation },
+      color: VALIDATION_COLOR, width: 2.25, opacity: 1, dash: VALIDATION_DASH, faint: false,
+    },
+  ];
+}
+
+function xDomain(history: RunHistory, xAxis: 'step' | 'epoch'): [number, number] {
+  return runXDomain(history.steps.column(xAxis), history.evaluations, xAxis);
+}
+
+function bestX(best: EvaluationRecord | null, xAxis: 'step' | 'epoch'): number | null {
+  if (!best) return null;
+  return xAxis === 'step' ? best.step : best.epoch;
+}
+
+/** Loss: the noisy per-batch loss (raw + smoothed), the epoch's running train loss and the validation loss. */
+export function lossChart(history: RunHistory, options: CurveOptions, bestMark: BestMark): CurveChart {
+  const log = options.logScale;
+  const { names } = options;
+  const loss = history.steps.column('loss');
+  const indices = lttbIndices(history.steps.column(options.xAxis), loss, LOSS_STEPS);
+  const batch = stepSeries(
+    history, 'batchLoss', loss,
+    { label: names.batchLoss, rawLabel: names.batchLossRaw, color: TRAIN_COLOR, width: 1.25, opacity: 0.55 },
+    options, { indices, log, withRaw: true },
+  );
+  const pair = evaluationPair(history.evaluations, options.xAxis, (s) => s.loss, EVALUATION_POINTS, log);
+  const evaluations = evaluationSeries(pair, { train: 'trainLoss', validation: 'validationLoss' }, { train: names.trainLoss, validation: names.validationLoss });
+  const series = [...batch, ...evaluations];
+  const best = bestEvaluation(history.evaluations, bestMark);
+  const x = bestX(best, options.xAxis);
+  return {
+    series,
+    rows: mergeRows(series, { low: 'trainLoss', high: 'validationLoss' }),
+    band: names.gap,
+    y: valueAxis(series.map((s) => s.y), log),
+    kind: 'loss',
+    xDomain: xDomain(history, options.xAxis),
+    best: x === null || !best ? null : { x, y: Number.isFinite(best.validation.loss) ? best.validation.loss : null },
+    guide: null,
+    empty: history.steps.length === 0 && history.evaluations.length === 0,
+  };
+}
+
+/** Accuracy (classification) or R² (regression), train and validation, per evaluation. */
+export function metricChart(history: RunHistory, options: CurveOptions, task: 'classification' | 'regression', bestMark: BestMark): CurveChart {
+  const { names } = options;
+  const read = task === 'classification' ? (s: EvaluationRecord['train']) => s.classification?.accuracy : (s: EvaluationRecord['train']) => s.regression?.r2;
+  const pair = evaluationPair(history.evaluations, options.xAxis, read, METRIC_POINTS, false);
+  const series = evaluationSeries(
+    pair,
+    { train: 'trainMetric', validation: 'validationMetric' },
+    task === 'classification'
+      ? { train: names.trainAccuracy, validation: names.validationAccuracy }
+      : { train: names.trainR2, validation: names.validationR2 },
+  );
+  const kind = task === 'classification' ? 'percent' : 'r2';
+  const best = bestEvaluation(history.evaluations, bestMark);
+  const x = bestX(best, options.xAxis);
+  const bestValue = best ? read(best.validation) : undefined;
+  return {
+    series,
+    rows: mergeRows(series, { low: 'trainMetric', high: 'validationMetric' }),
+    band: names.gap,
+    y: metricAxis(kind, series.map((s) => s.y)),
+    kind,
+    xDomain: xDomain(history, options.xAxis),
+    best: x === null ? null : { x, y: bestValue !== undefined && Number.isFinite(bestValue) ? bestValue : null },
+    guide: null,
+    empty: history.evaluations.length === 0,
+  };
+}
+
+/** The learning rate each step was taken with (exact: no smoothing). */
+export function learningRateChart(history: RunHistory, options: CurveOptions): CurveChart {
+  const x = history.steps.column(options.xAxis);
+  const lr = history.steps.column('lr');
+  const drawn = downsample(x, lr, LR_POINTS, options.logScale);
+  const series: CurveSeries[] = [
+    { key: 'learningRate', label: options.names.learningRate, ...drawn, full: { x, y: lr }, color: LR_COLOR, width: 2, opacity: 1, faint: false },
+  ];
+  // On a linear axis the learning rate reads best from zero (schedules decay towards it).
+  const y = valueAxis([drawn.y], options.logScale, true);
+  return { series, rows: mergeRows(series), band: null, y, kind: 'lr', xDomain: xDomain(history, options.xAxis), best: null, guide: null, empty: history.steps.length === 0 };
+}
+
+/**
+ * Gradient norms: ‖∇‖ of all layers together (raw + smoothed) and of each Linear layer (smoothed);
+ * or each layer's update-to-weight ratio ‖ΔW‖/‖W‖, always on a log axis with the ~1e-3 guide.
+ */
+export function gradientChart(history: RunHistory, options: CurveOptions, mode: 'norm' | 'ratio'): CurveChart {
+  const { names } = options;
+  const steps = history.steps;
+  const layers = steps.layerCount();
+  const log = mode === 'ratio' || options.logScale;
+  // The lead series picks the kept steps: the global norm (a layer's spike is a spike of it too),
+  // or in ratio view the first layer.
+  const lead = mode === 'norm' ? steps.column('gradNorm') : steps.updateRatio(0);
+  const lines = layers + (mode === 'norm' ? (options.smoothing > 0 ? 2 : 1) : 0);
+  const indices = lttbIndices(steps.column(options.xAxis), lead, Math.max(100, Math.floor(GRADIENT_POINTS / Math.max(1, lines))));
+  const series: CurveSeries[] = [];
+  if (mode === 'norm') {
+    series.push(
+      ...stepSeries(
+        history, 'globalNorm', lead,
+        { label: names.globalNorm, rawLabel: names.globalNormRaw, color: GLOBAL_NORM_COLOR, width: 2 },
+        options, { indices, log, withRaw: true },
+      ),
+    );
+  }
+  for (let l = 0; l < layers; l++) {
+    const values = mode === 'norm' ? steps.layerGradNorm(l) : steps.updateRatio(l);
+    const { color, dash } = layerStyle(l);
+    series.push(
+      ...stepSeries(
+        history, `${mode === 'norm' ? 'layerNorm' : 'layerRatio'}${l}`, values,
+        { label: names.layer(l), rawLabel: names.layer(l), color, width: 1.5, dash },
+        options, { indices, log, withRaw: false },
+      ),
+    );
+  }
+  return {
+    series,
+    rows: mergeRows(series),
+    band: null,
+    y: valueAxis([...series.map((s): ArrayLike<number> => s.y), ...(mode === 'ratio' ? [[1e-3]] : [])], log),
+    kind: 'norm',
+    xDomain: xDomain(history, options.xAxis),
+    best: null,
+    guide: mode === 'ratio' ? { y: 1e-3, label: names.ruleOfThumb } : null,
+    empty: steps.length === 0,
+  };
+}
