@@ -33,39 +33,33 @@ try {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __bench: { longTasks: number[]; mutations: number[]; frameGaps: number[] } };
-    w.__bench = { longTasks: [], mutations: [], frameGaps: [] };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__bench.longTasks.push(entry.duration);
+  // A string, not a function: tsx would wrap named functions in a helper the page does not have.
+  await page.addInitScript(`
+    window.__bench = { longTasks: [], mutations: [], frameGaps: [] };
+    new PerformanceObserver(function (list) {
+      for (const entry of list.getEntries()) window.__bench.longTasks.push(entry.duration);
     }).observe({ type: 'longtask', buffered: true });
     let last = performance.now();
-    const frame = (t: number) => {
-      w.__bench.frameGaps.push(t - last);
+    requestAnimationFrame(function frame(t) {
+      window.__bench.frameGaps.push(t - last);
       last = t;
       requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-    const watch = () => {
+    });
+    (function watch() {
       const curves = document.querySelector('[aria-labelledby="curves-title"]');
       if (!curves) return void setTimeout(watch, 100);
-      new MutationObserver(() => w.__bench.mutations.push(performance.now())).observe(curves, { subtree: true, childList: true, attributes: true, characterData: true });
-    };
-    watch();
-  });
+      new MutationObserver(function () { window.__bench.mutations.push(performance.now()); })
+        .observe(curves, { subtree: true, childList: true, attributes: true, characterData: true });
+    })();
+  `);
   // The default experiment, with enough epochs to keep training for the whole measurement.
   await page.goto(`${base}#v=1&training.epochs=5000`);
   await page.getByRole('button', { name: 'Pause' }).waitFor();
   await page.waitForTimeout(2000); // settle: worker start, first charts
-  await page.evaluate(() => {
-    const w = window as unknown as { __bench: { longTasks: number[]; mutations: number[]; frameGaps: number[] } };
-    w.__bench.longTasks.length = 0;
-    w.__bench.mutations.length = 0;
-    w.__bench.frameGaps.length = 0;
-  });
+  await page.evaluate('window.__bench.longTasks.length = 0; window.__bench.mutations.length = 0; window.__bench.frameGaps.length = 0;');
   await page.waitForTimeout(seconds * 1000);
-  const result = await page.evaluate(() => (window as unknown as { __bench: { longTasks: number[]; mutations: number[]; frameGaps: number[] } }).__bench);
-  const steps = await page.evaluate(() => window.trainingPlayground?.status()?.step ?? 0);
+  const result = (await page.evaluate('window.__bench')) as { longTasks: number[]; mutations: number[]; frameGaps: number[] };
+  const steps = (await page.evaluate('window.trainingPlayground?.status()?.step ?? 0')) as number;
   await browser.close();
 
   // Chart updates: mutation bursts at least 20 ms apart count as one update.
