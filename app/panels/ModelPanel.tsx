@@ -1,6 +1,2 @@
-/** The model panel (being built). */
-import { Panel } from '../controls/fields';
-
-export function ModelPanel() {
-  return <Panel id="model" title="model">{null}</Panel>;
-}
+/** The Model panel (the forward pass): see app/modelLite/ModelPanelView.tsx. */
+export { ModelPanelView as ModelPanel } from '../modelLite/ModelPanelView';
