@@ -21,7 +21,8 @@ test('the built landing page loads without console or page errors', async ({ pag
 
   await expect(page).toHaveTitle('Training Playground');
   await expect(page.getByRole('heading', { level: 1, name: 'Training Playground' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Live engine check' }).getByRole('status')).toBeVisible();
+  // The default experiment is ready to run: the run bar offers Play or Pause.
+  await expect(page.getByRole('button', { name: /^(Play|Pause)$/ })).toBeVisible();
 
   // Let late errors (favicon, effects) surface before checking.
   await page.waitForLoadState('networkidle');

@@ -1,2 +1,29 @@
-/** Messages of the code area (owned by whoever builds app/panels for it). */
-export const code = {};
+/** Messages of the code area: the PyTorch program beside the experiment. */
+export const code = {
+  title: 'PyTorch code',
+  intro: 'The program that trains exactly this experiment. Point at a setting to find its line; the lines a change rewrites light up.',
+  regionLabel: 'PyTorch program for this experiment',
+  goTo: 'Go to',
+  top: 'The beginning',
+  collapsePart: (part: string) => `Fold away “${part}”`,
+  expandPart: (part: string) => `Show “${part}”`,
+  hiddenLines: (lines: number) => `${lines} lines folded`,
+  foldedData: (lines: number) => `… ${lines} lines of data …`,
+  hideData: (lines: number) => `Hide the ${lines} lines of data`,
+  loading: 'Loading the code…',
+  loadFailed: 'The code view could not be loaded (is the connection down?).',
+  retry: 'Try again',
+  copy: 'Copy',
+  copied: 'Copied',
+  copyBlocked: 'The browser did not allow copying. The whole program is selected: press Ctrl+C (⌘C on a Mac).',
+  downloadPy: 'Download .py',
+  downloadPyShort: '.py',
+  downloadPyTip: 'A Python script: run it with  python <file>  (needs torch and numpy).',
+  downloadNotebook: 'Download notebook',
+  downloadNotebookShort: 'Notebook',
+  downloadNotebookTip: 'A Jupyter notebook (.ipynb): one cell per part of the program.',
+  dataFiles: (files: number) => (files === 1 ? 'The script reads a data file; save it next to the script:' : 'The script reads these data files; save them next to the script:'),
+  dataFile: (name: string) => `Download ${name}`,
+  wrap: 'Wrap lines',
+  wrapTip: 'On: long lines continue on the next row. Off: one row per line; scroll sideways to read the end.',
+};

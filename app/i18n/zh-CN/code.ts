@@ -1,3 +1,30 @@
 import type { Messages } from '../en';
 
-export const code: Messages['code'] = {};
+export const code: Messages['code'] = {
+  title: 'PyTorch 代码',
+  intro: '这段程序训练的正是当前这个实验。把鼠标移到某个设置上，就能找到它对应的代码行；改动设置后，被改写的行会闪亮一下。',
+  regionLabel: '本实验的 PyTorch 程序',
+  goTo: '跳到',
+  top: '开头',
+  collapsePart: (part) => `收起“${part}”`,
+  expandPart: (part) => `展开“${part}”`,
+  hiddenLines: (lines) => `已收起 ${lines} 行`,
+  foldedData: (lines) => `… 共 ${lines} 行数据 …`,
+  hideData: (lines) => `收起这 ${lines} 行数据`,
+  loading: '正在加载代码…',
+  loadFailed: '代码视图加载失败（网络是否断开了？）。',
+  retry: '重试',
+  copy: '复制',
+  copied: '已复制',
+  copyBlocked: '浏览器不允许复制。整段程序已选中，请按 Ctrl+C（Mac 上按 ⌘C）。',
+  downloadPy: '下载 .py',
+  downloadPyShort: '.py',
+  downloadPyTip: 'Python 脚本：用  python <文件名>  运行（需要 torch 和 numpy）。',
+  downloadNotebook: '下载 Notebook',
+  downloadNotebookShort: 'Notebook',
+  downloadNotebookTip: 'Jupyter 笔记本（.ipynb）：程序的每个部分各占一个单元格。',
+  dataFiles: (files) => (files === 1 ? '脚本会读取一个数据文件，请把它保存在脚本旁边：' : '脚本会读取这些数据文件，请把它们保存在脚本旁边：'),
+  dataFile: (name) => `下载 ${name}`,
+  wrap: '自动换行',
+  wrapTip: '开：过长的行接着在下一行显示。关：每行只占一行，向右滚动才能看到行尾。',
+};
