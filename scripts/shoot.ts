@@ -1,7 +1,7 @@
 /**
  * One screenshot of the built page, for looking at a change:
  *   npx vite build && (npx vite preview --port 4173 &) && npx tsx scripts/shoot.ts --out /tmp/a.png \
- *     [--width 1440] [--height 900] [--lang zh-CN] [--hash 'v=1&data.dataset=moons'] [--wait 3000] [--full] [--dark]
+ *     [--width 1440] [--height 900] [--lang zh-CN] [--hash 'v=1&data.dataset=moons'] [--wait 3000] [--full] [--dark] [--scroll 'section.model']
  */
 import { chromium } from '@playwright/test';
 
@@ -33,6 +33,8 @@ try {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(hash ? `${base}#${hash}` : base);
   await page.waitForTimeout(wait);
+  const scrollTo = arg('scroll', '');
+  if (scrollTo !== '') await page.locator(scrollTo).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   await page.screenshot({ path: out, fullPage: args.includes('--full') });
   console.log(`${out} (${width}×${height}, ${language}); page scroll width ${scrollWidth}${scrollWidth > width ? ' — SCROLLS SIDEWAYS' : ''}`);
