@@ -40,6 +40,21 @@ test('the default experiment learns on screen: validation loss falls, accuracy r
   await expect.poll(() => shown(page, 'val-loss'), { timeout: 30_000 }).toBeLessThan(firstLoss * 0.8);
   await expect.poll(() => shown(page, 'val-acc'), { timeout: 30_000 }).toBeGreaterThan(Math.max(firstAccuracy, 85));
   expect(await shown(page, 'step')).toBeGreaterThan(200);
+  // the loss curve is on its canvas, in the right half of the plot by now (the run has gone on)
+  const inked = await page.locator('.curve-canvas').first().evaluate((canvas: HTMLCanvasElement) => {
+    const { width, height } = canvas;
+    const pixels = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+    let left = 0;
+    let right = 0;
+    for (let i = 3; i < pixels.length; i += 4) {
+      if (pixels[i] === 0) continue;
+      if ((i >> 2) % width < width / 2) left++;
+      else right++;
+    }
+    return { left, right };
+  });
+  expect(inked.left).toBeGreaterThan(500);
+  expect(inked.right).toBeGreaterThan(100);
   expect(errors).toEqual([]);
 });
 

@@ -1,19 +1,22 @@
 /**
- * One chart of the curves panel: title, legend, and a recharts line chart drawn from a prepared
- * CurveChart (a few hundred points per series). Memoised: it redraws only when its chart, the
- * x-axis or the language changed — never for updates that belong to the other charts.
+ * One chart of the curves panel: title, legend, a recharts frame (grid, axes, guide line, hover
+ * marks) and the curves drawn on a canvas over its plot area (see canvas.ts for why). The frame
+ * redraws only when an axis changes; the canvas at every update of the chart.
  */
-import { memo, useEffect, useId, useRef, useState } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { Area, CartesianGrid, ComposedChart, Line, ReferenceDot, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { InfoTip } from '../controls/fields';
-import { formatTick, formatXTick, niceTicks } from './axis';
-import { BAND_KEY, type CurveChart } from './model';
-import { HoverMarks, HoverOverlay, type HoverStore } from './HoverLayer';
+import { formatTick, formatXTick, niceTicks, type ValueKind, type YAxisModel } from './axis';
+import { colorResolver, drawCurves, type PlotMapping } from './canvas';
+import type { CurveChart } from './model';
+import { HoverCursor, HoverDots, HoverOverlay, type HoverStore } from './HoverLayer';
 import { Legend } from './ReadOut';
 
 export interface CurveCardProps {
   chart: CurveChart;
+  /** how long this card waits before redrawing its axes (ms), staggered across the panel */
+  lag: number;
   title: string;
   xName: string;
   yName: string;
@@ -32,21 +35,213 @@ export interface CurveCardProps {
 }
 
 const CHART_HEIGHT = 200;
+/** The chart's margins and axis sizes: the plot area is the rest (the CSS of .curve-hover agrees). */
+const MARGIN = { top: 14, right: 14, bottom: 4, left: 0 };
+const X_AXIS_HEIGHT = 36;
+const Y_AXIS_WIDTH = 58;
 const TICK = { fontSize: 11, fill: 'var(--text-muted)' };
 const MUTED = 'var(--text-muted)';
 /** A halo in the card's colour keeps marker labels readable over the curves. */
 const HALO = { stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke' } as const;
 
-function CurveCardView({ chart, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip }: CurveCardProps) {
+interface FrameProps {
+  xDomain: [number, number];
+  y: YAxisModel;
+  kind: ValueKind;
+  guide: CurveChart['guide'];
+  xAxis: 'step' | 'epoch';
+  language: string;
+  xName: string;
+  yName: string;
+  hover: HoverStore;
+}
+
+/** Grid, axes, the guide line and the hover marks: recharts, redrawn only when an axis changes. */
+function FrameView({ xDomain, y, kind, guide, xAxis, language, xName, yName, hover }: FrameProps) {
+  const [xStart, xEnd] = xDomain;
+  return (
+    <ComposedChart
+      responsive
+      style={{ width: '100%', height: CHART_HEIGHT }}
+      data={[{ x: xStart }, { x: xEnd }]}
+      margin={MARGIN}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
+      <XAxis
+        dataKey="x"
+        type="number"
+        domain={xDomain}
+        ticks={niceTicks(xStart, xEnd, 4, xAxis === 'step')}
+        allowDecimals={xAxis === 'epoch'}
+        tick={TICK}
+        tickFormatter={(v: number) => formatXTick(v, language)}
+        stroke={MUTED}
+        height={X_AXIS_HEIGHT}
+        label={{ value: xName, position: 'insideBottom', offset: 0, fill: MUTED, fontSize: 11 }}
+      />
+      <YAxis
+        type="number"
+        scale={y.scale}
+        domain={y.domain}
+        ticks={y.ticks}
+        allowDataOverflow
+        tick={TICK}
+        tickFormatter={(v: number) => formatTick(v, kind)}
+        stroke={MUTED}
+        width={Y_AXIS_WIDTH}
+        label={{ value: yName, angle: -90, position: 'insideLeft', offset: 10, fill: MUTED, fontSize: 11, style: { textAnchor: 'middle' } }}
+      />
+      {guide && (
+        <ReferenceLine
+          y={guide.y}
+          stroke={MUTED}
+          strokeDasharray="4 4"
+          label={{ value: guide.label, position: 'insideBottomLeft', fill: MUTED, fontSize: 10, ...HALO }}
+        />
+      )}
+      <HoverCursor store={hover} />
+    </ComposedChart>
+  );
+}
+
+const sameNumbers = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
+  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]));
+
+/** What of a chart the frame shows: its axes and guide line. */
+type FrameAxes = Pick<CurveChart, 'xDomain' | 'y' | 'kind' | 'guide'>;
+
+const sameAxes = (a: FrameAxes, b: FrameAxes) =>
+  sameNumbers(a.xDomain, b.xDomain) &&
+  a.y.scale === b.y.scale &&
+  a.y.clip === b.y.clip &&
+  sameNumbers(a.y.domain, b.y.domain) &&
+  sameNumbers(a.y.ticks, b.y.ticks) &&
+  a.kind === b.kind &&
+  a.guide?.y === b.guide?.y &&
+  a.guide?.label === b.guide?.label;
+
+/** The frame redraws when what it shows changes, compared by value (charts are rebuilt each update). */
+const Frame = memo(
+  FrameView,
+  (a, b) =>
+    sameAxes(a, b) &&
+    a.xAxis === b.xAxis &&
+    a.language === b.language &&
+    a.xName === b.xName &&
+    a.yName === b.yName &&
+    a.hover === b.hover,
+);
+
+/**
+ * The axes the frame shows. A new x range reaches every chart of the panel at once, and four
+ * recharts frames redrawn in one task would block the page for ~50 ms: so each card takes new axes
+ * after its own small delay (`lag` ms, staggered across the grid) and redraws its frame in that
+ * timer's task. The canvas draws against the axes shown, so curves and ticks always agree.
+ */
+function useStaggeredAxes(chart: CurveChart, lag: number): FrameAxes {
+  const [shown, setShown] = useState<FrameAxes>(chart);
+  const latest = useRef<FrameAxes>(chart);
+  latest.current = chart;
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const differs = !sameAxes(shown, chart);
+  useEffect(() => {
+    if (!differs || timer.current !== null) return;
+    timer.current = setTimeout(() => {
+      timer.current = null;
+      // rendered here and now, so that frames whose timers fire together are not batched into one task
+      flushSync(() => setShown(latest.current));
+    }, lag);
+  });
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return shown;
+}
+
+/** The curves, on a canvas over the frame's plot area; redrawn whenever the chart or its size changes. */
+function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: FrameAxes; bestLabel: string; hover: HoverStore }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState<{ width: number; height: number; ratio: number } | null>(null);
+  const [colors] = useState(() => colorResolver((name) => (canvas.current ? getComputedStyle(canvas.current).getPropertyValue(name) : '')));
+
+  useEffect(() => {
+    const element = canvas.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    const measure = () => {
+      const ratio = window.devicePixelRatio || 1;
+      const width = element.clientWidth;
+      const height = element.clientHeight;
+      setSize((old) => (old && old.width === width && old.height === height && old.ratio === ratio ? old : { width, height, ratio }));
+    };
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    // a theme change (light ↔ dark) changes the colours behind the CSS variables
+    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const recolour = () => {
+      colors.reset();
+      setSize((old) => (old ? { ...old } : old));
+    };
+    scheme?.addEventListener('change', recolour);
+    const themeObserver = new MutationObserver(recolour);
+    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    measure();
+    return () => {
+      observer.disconnect();
+      themeObserver.disconnect();
+      scheme?.removeEventListener('change', recolour);
+    };
+  }, [colors]);
+
+  const mapping = useMemo<PlotMapping | null>(
+    () =>
+      size === null || size.width === 0
+        ? null
+        : {
+            left: Y_AXIS_WIDTH + MARGIN.left,
+            top: MARGIN.top,
+            width: Math.max(0, size.width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right),
+            height: Math.max(0, size.height - MARGIN.top - MARGIN.bottom - X_AXIS_HEIGHT),
+            xDomain: axes.xDomain,
+            yDomain: axes.y.domain,
+            log: axes.y.scale === 'log',
+          },
+    [size, axes],
+  );
+
+  useLayoutEffect(() => {
+    const element = canvas.current;
+    if (!element || !size || !mapping) return;
+    const pixelWidth = Math.round(size.width * size.ratio);
+    const pixelHeight = Math.round(size.height * size.ratio);
+    if (element.width !== pixelWidth) element.width = pixelWidth;
+    if (element.height !== pixelHeight) element.height = pixelHeight;
+    const ctx = element.getContext('2d');
+    if (!ctx) return;
+    drawCurves(ctx, chart, mapping, {
+      color: colors.color,
+      width: size.width,
+      height: size.height,
+      pixelRatio: size.ratio,
+      bestLabel,
+      font: getComputedStyle(element).fontFamily || 'sans-serif',
+    });
+  }, [chart, mapping, size, bestLabel, colors]);
+
+  return (
+    <>
+      <canvas ref={canvas} className="curve-canvas" aria-hidden="true" />
+      <HoverDots chart={chart} mapping={mapping} store={hover} />
+    </>
+  );
+}
+
+function CurveCardView({ chart, lag, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip }: CurveCardProps) {
   const titleId = useId();
-  // Before the first step there is nothing to draw: two empty rows keep the axes on screen.
-  const rows = chart.empty ? EMPTY_ROWS : chart.rows;
-  const y = chart.y;
-  const [xStart, xEnd] = chart.xDomain;
-  // The "best" label sits on the side of its line where there is room.
-  const bestOnRight = chart.best !== null && chart.best.x > xStart + 0.6 * (xEnd - xStart);
-  // …and at the end of the line away from the best point: losses fall, accuracy and R² rise.
-  const bestLabelAt = chart.kind === 'loss' ? 'Top' : 'Bottom';
+  const axes = useStaggeredAxes(chart, lag);
   return (
     <figure className="curve-card" aria-labelledby={titleId}>
       <figcaption className="curve-head">
@@ -59,88 +254,18 @@ function CurveCardView({ chart, title, xName, yName, xAxis, language, bestLabel,
         {!chart.empty && <Legend chart={chart} bestLabel={bestLegend} />}
       </figcaption>
       <div className="curve-plot">
-        <ComposedChart
-          responsive
-          style={{ width: '100%', height: CHART_HEIGHT }}
-          data={rows}
-          margin={{ top: 14, right: 14, bottom: 4, left: 0 }}
-          accessibilityLayer={false}
-        >
-          <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
-          <XAxis
-            dataKey="x"
-            type="number"
-            domain={chart.xDomain}
-            ticks={niceTicks(xStart, xEnd, 4, xAxis === 'step')}
-            allowDecimals={xAxis === 'epoch'}
-            tick={TICK}
-            tickFormatter={(v: number) => formatXTick(v, language)}
-            stroke={MUTED}
-            height={36}
-            label={{ value: xName, position: 'insideBottom', offset: 0, fill: MUTED, fontSize: 11 }}
-          />
-          <YAxis
-            type="number"
-            scale={y.scale}
-            domain={y.domain ?? ['auto', 'auto']}
-            ticks={y.ticks}
-            allowDataOverflow={y.clip}
-            tick={TICK}
-            tickFormatter={(v: number) => formatTick(v, chart.kind)}
-            stroke={MUTED}
-            width={58}
-            label={{ value: yName, angle: -90, position: 'insideLeft', offset: 10, fill: MUTED, fontSize: 11, style: { textAnchor: 'middle' } }}
-          />
-          {chart.band && (
-            <Area
-              dataKey={BAND_KEY}
-              stroke="none"
-              fill="var(--series-validation)"
-              fillOpacity={0.12}
-              connectNulls
-              isAnimationActive={false}
-              activeDot={false}
-              legendType="none"
-              tooltipType="none"
-            />
-          )}
-          {chart.series.map((s) => (
-            <Line
-              key={s.key}
-              dataKey={s.key}
-              name={s.label}
-              type="linear"
-              stroke={s.color}
-              strokeWidth={s.width}
-              strokeOpacity={s.opacity}
-              strokeDasharray={s.dash}
-              dot={false}
-              activeDot={false}
-              connectNulls
-              isAnimationActive={false}
-            />
-          ))}
-          {chart.guide && (
-            <ReferenceLine
-              y={chart.guide.y}
-              stroke={MUTED}
-              strokeDasharray="4 4"
-              label={{ value: chart.guide.label, position: 'insideBottomLeft', fill: MUTED, fontSize: 10, ...HALO }}
-            />
-          )}
-          {chart.best && (
-            <ReferenceLine
-              x={chart.best.x}
-              stroke={MUTED}
-              strokeDasharray="2 3"
-              label={{ value: bestLabel, position: `inside${bestLabelAt}${bestOnRight ? 'Right' : 'Left'}`, fill: 'var(--text)', fontSize: 11, fontWeight: 600, ...HALO }}
-            />
-          )}
-          {chart.best && chart.best.y !== null && (
-            <ReferenceDot x={chart.best.x} y={chart.best.y} r={4.5} fill="var(--series-validation)" stroke="var(--surface)" strokeWidth={1.5} ifOverflow="visible" />
-          )}
-          <HoverMarks chart={chart} store={hover} />
-        </ComposedChart>
+        <Frame
+          xDomain={axes.xDomain}
+          y={axes.y}
+          kind={axes.kind}
+          guide={axes.guide}
+          xAxis={xAxis}
+          language={language}
+          xName={xName}
+          yName={yName}
+          hover={hover}
+        />
+        <Curves chart={chart} axes={axes} bestLabel={bestLabel} hover={hover} />
         <HoverOverlay chart={chart} store={hover} xAxis={xAxis} xName={xName} language={language} label={`${title}: ${readHint}`} />
         {chart.empty && <p className="curve-empty">{emptyText}</p>}
       </div>
@@ -148,33 +273,5 @@ function CurveCardView({ chart, title, xName, yName, xAxis, language, bestLabel,
   );
 }
 
-const EMPTY_ROWS = [{ x: 0 }, { x: 10 }];
-
-const CurveCardBody = memo(CurveCardView);
-
-/**
- * Recharts redraws a chart in several synchronous passes; four charts redrawn together would block
- * the page for one long task. So each card takes its new chart after its own small delay (`lag` ms,
- * staggered across the grid) and draws it in that timer's task: every chart still redraws up to
- * 10 times a second, each in a task of its own.
- */
-export const CurveCard = memo(function CurveCard({ lag, ...props }: CurveCardProps & { lag: number }) {
-  const [shown, setShown] = useState(props.chart);
-  const latest = useRef(props.chart);
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  latest.current = props.chart;
-  useEffect(() => {
-    if (shown === props.chart || timer.current !== null) return;
-    timer.current = setTimeout(() => {
-      timer.current = null;
-      // rendered here and now, so that charts whose timers fire together are not batched into one task
-      flushSync(() => setShown(latest.current));
-    }, lag);
-  }, [props.chart, shown, lag]);
-  useEffect(() => () => {
-    if (timer.current !== null) clearTimeout(timer.current);
-  }, []);
-  // A chart that became empty (a new run) or left the empty state shows at once.
-  const chart = props.chart.empty !== shown.empty ? props.chart : shown;
-  return <CurveCardBody {...props} chart={chart} />;
-});
+/** Memoised: a card redraws only when its own chart (or the page's language, axis…) changed. */
+export const CurveCard = memo(CurveCardView);

@@ -4,39 +4,48 @@
  * layers redraw as the pointer moves; the x stays put while the run grows under it.
  */
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
+import { usePlotArea, useXAxisScale } from 'recharts';
+import { xPixel, yPixel, type PlotMapping } from './canvas';
 import { createHoverStore, fractionOfX, keyboardX, readOutLeft, useHoveredX, xAtFraction, type HoverStore } from './hover';
 import { pointAt, type CurveChart } from './model';
 import { describeReadings, ReadOut } from './ReadOut';
 
 export { createHoverStore, type HoverStore };
 
-/** Inside the chart's SVG: the cursor line and a dot on each (non-faint) curve at the hovered x. */
-export function HoverMarks({ chart, store }: { chart: CurveChart; store: HoverStore }) {
+/** Inside the chart's SVG, under the curves: the cursor line at the hovered x. */
+export function HoverCursor({ store }: { store: HoverStore }) {
   const x = useHoveredX(store);
   const xScale = useXAxisScale();
-  const yScale = useYAxisScale();
   const plot = usePlotArea();
-  if (x === null || chart.empty || !xScale || !yScale || !plot) return null;
+  if (x === null || !xScale || !plot) return null;
   const px = xScale(x);
   if (px === undefined || !Number.isFinite(px)) return null;
-  const [low, high] = chart.y.domain ?? [-Infinity, Infinity];
+  return (
+    <g className="curve-hover-marks" pointerEvents="none">
+      <line x1={px} x2={px} y1={plot.y} y2={plot.y + plot.height} className="curve-cursor" />
+    </g>
+  );
+}
+
+/** Over the curves (an SVG the size of the canvas): a dot on each (non-faint) curve at the hovered x. */
+export function HoverDots({ chart, mapping, store }: { chart: CurveChart; mapping: PlotMapping | null; store: HoverStore }) {
+  const x = useHoveredX(store);
+  if (x === null || chart.empty || mapping === null) return null;
+  const [low, high] = mapping.yDomain;
   const dots = chart.series.flatMap((series) => {
     if (series.faint) return [];
     const point = pointAt(series, x);
     if (!point || !Number.isFinite(point.y) || point.y < low || point.y > high) return [];
-    if (chart.y.scale === 'log' && point.y <= 0) return [];
-    const cx = xScale(point.x);
-    const cy = yScale(point.y);
-    return cx === undefined || cy === undefined ? [] : [{ key: series.key, cx, cy, color: series.color }];
+    const cx = xPixel(mapping, point.x);
+    const cy = yPixel(mapping, point.y);
+    return Number.isFinite(cx) && Number.isFinite(cy) ? [{ key: series.key, cx, cy, color: series.color }] : [];
   });
   return (
-    <g className="curve-hover-marks" pointerEvents="none">
-      <line x1={px} x2={px} y1={plot.y} y2={plot.y + plot.height} className="curve-cursor" />
+    <svg className="curve-dots" aria-hidden="true">
       {dots.map((d) => (
         <circle key={d.key} cx={d.cx} cy={d.cy} r={3.5} fill={d.color} stroke="var(--surface)" strokeWidth={1.5} />
       ))}
-    </g>
+    </svg>
   );
 }
 

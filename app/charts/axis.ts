@@ -7,8 +7,7 @@ export type ValueKind = 'loss' | 'percent' | 'r2' | 'lr' | 'norm';
 
 export interface YAxisModel {
   scale: 'linear' | 'log';
-  /** undefined: let the chart fit the data */
-  domain?: [number, number];
+  domain: [number, number];
   ticks?: number[];
   /** values outside the domain are clipped (R² can start far below 0) */
   clip: boolean;

@@ -107,7 +107,7 @@ describe('lossChart', () => {
   });
 
   it('draws the raw line itself when smoothing is off', () => {
-    const raw = lossChart(makeHistory(300), options({ smoothing: 0 }), null);
+    const raw = lossChart(makeHistory(200), options({ smoothing: 0 }), null);
     expect(raw.series.map((s) => s.key)).toEqual(['batchLoss', 'trainLoss', 'validationLoss']);
     expect(byKey(raw.series, 'batchLoss').y[6]).toBeCloseTo(1 / Math.sqrt(7) + 0.3, 6);
   });

@@ -2,7 +2,7 @@
  * The four charts of a run, built from its full-resolution history: loss, accuracy (or R²), the
  * learning rate in force, and gradient norms (or update-to-weight ratios) per Linear layer.
  *
- * Each chart is drawn from about 1,000 points at most, however long the run: per-step series are
+ * Each chart is drawn from several hundred points at most, however long the run: per-step series are
  * smoothed at full resolution (incrementally, see SmoothingCache) and then cut down with LTTB;
  * train and validation evaluations share their kept indices so the gap between them can be shaded.
  */
@@ -21,14 +21,14 @@ export const GLOBAL_NORM_COLOR = 'var(--class-7)';
 export const VALIDATION_DASH = '6 4';
 
 /**
- * Point budgets: about 1,000 drawn points per chart in all. Step series of one chart share their
+ * Point budgets: about 500–700 drawn points per chart in all (two or more per pixel of a ~270 px wide plot). Step series of one chart share their
  * indices, evaluations too (train and validation), so each budget counts once per series.
  */
-const LOSS_STEPS = 300;
+const LOSS_STEPS = 240;
 const EVALUATION_POINTS = 100;
-const METRIC_POINTS = 300;
-const LR_POINTS = 300;
-const GRADIENT_POINTS = 800;
+const METRIC_POINTS = 200;
+const LR_POINTS = 200;
+const GRADIENT_POINTS = 480;
 
 /** Layer colours: the Okabe–Ito set without black (the all-layers line) and with yellow last. */
 const LAYER_COLOR_ORDER = [0, 1, 2, 3, 5, 4, 9, 8, 6];

@@ -105,14 +105,28 @@ export function valueAt(series: CurveSeries, x: number): number | undefined {
 }
 
 /**
- * The x range of the run, from 0 to the last step (or epoch) measured, the same for every chart so
- * that they line up; [0, 10] before anything is measured.
+ * The x range of the run, the same for every chart so that they line up: from 0 to the last step
+ * (or epoch) measured, rounded up to the next of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k. The
+ * axis so changes about a dozen times per tenfold growth, not at every step: the curves (a
+ * canvas) move on while the axes (recharts) stay. [0, 10] before anything is measured.
  */
 export function runXDomain(steps: Column, evaluations: readonly EvaluationRecord[], xAxis: 'step' | 'epoch'): [number, number] {
   let hi = steps.length > 0 ? steps[steps.length - 1] : 0;
   const last = evaluations[evaluations.length - 1];
   if (last) hi = Math.max(hi, xAxis === 'step' ? last.step : last.epoch);
-  return [0, hi > 0 ? hi : 10];
+  return [0, hi > 0 ? niceCeiling(hi) : 10];
+}
+
+const NICE_STEPS = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+/** The smallest of 1, 1.2, 1.5 … 8 × 10^k that is at least `value` (> 0). */
+export function niceCeiling(value: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(value));
+  for (const m of NICE_STEPS) {
+    const candidate = Number((m * magnitude).toPrecision(12));
+    if (candidate >= value * (1 - 1e-12)) return candidate;
+  }
+  return 10 * magnitude;
 }
 
 /**
