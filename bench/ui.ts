@@ -5,6 +5,7 @@
  *   - how often the charts change (DOM mutations of the curves panel and redraws of its canvases,
  *     per second): target ≥ 10 Hz;
  *   - frames: the longest gap between requestAnimationFrame callbacks.
+ * Also: the JavaScript the first load fetches, gzipped (target < 300 kB).
  * Run `npx vite build` first; this starts its own `vite preview`.
  * `--profile=FILE` also writes a CPU profile of the page's main thread over the measurement and
  * prints the functions with the most self time (build with `--minify false` for readable names);
@@ -13,6 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 
 interface ProfileNode {
@@ -144,9 +146,16 @@ try {
     })();
   `);
   // The default experiment, with enough epochs to keep training for the whole measurement.
+  // First load: every script the page fetched before the measurement starts, gzipped.
+  const scripts: Promise<{ name: string; gzipped: number }>[] = [];
+  page.on('response', (response) => {
+    if (!response.url().endsWith('.js')) return;
+    scripts.push(response.body().then((body) => ({ name: response.url().split('/').pop()!, gzipped: gzipSync(body).length })));
+  });
   await page.goto(`${base}#v=1&training.epochs=5000`);
   await page.getByRole('button', { name: 'Pause' }).waitFor();
   await page.waitForTimeout(2000); // settle: worker start, first charts
+  const firstLoad = await Promise.all(scripts);
   await page.evaluate('window.__bench.longTasks.length = 0; window.__bench.mutations.length = 0; window.__bench.frameGaps.length = 0;');
   const cdp = profileFile || allocations ? await page.context().newCDPSession(page) : null;
   if (cdp && allocations) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
@@ -185,6 +194,9 @@ try {
   }
   const gaps = [...result.frameGaps].sort((a, b) => a - b);
   const p99 = gaps[Math.floor(gaps.length * 0.99)] ?? 0;
+  const firstLoadKb = firstLoad.reduce((sum, f) => sum + f.gzipped, 0) / 1000;
+  console.log(`\nFirst load (1440×900, no scrolling): ${firstLoadKb.toFixed(1)} kB of JavaScript gzipped — target < 300: ${firstLoadKb < 300 ? 'met' : 'MISSED'}`);
+  for (const f of firstLoad) console.log(`  ${(f.gzipped / 1000).toFixed(1).padStart(6)} kB  ${f.name}`);
   console.log(`\nMain thread while training the default experiment for ${seconds} s (1440×900, Chromium headless):`);
   console.log(`  long tasks (> 50 ms): ${result.longTasks.length}${result.longTasks.length ? ` (longest ${Math.max(...result.longTasks).toFixed(0)} ms)` : ''}  — target 0: ${result.longTasks.length === 0 ? 'met' : 'MISSED'}`);
   console.log(`  chart updates: ${(updates / seconds).toFixed(1)} per second — target ≥ 10: ${updates / seconds >= 10 ? 'met' : 'MISSED'}`);

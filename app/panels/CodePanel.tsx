@@ -3,24 +3,26 @@
  * experiment, in the page's language — highlighted, with the lines a change rewrote lit up for a
  * moment and the lines of the setting being pointed at marked; copy it, or download it as a script
  * or a notebook with the data files it reads. The generator (app/code, with its embedded data sets)
- * is loaded on demand, so the first page load stays small.
+ * and the highlighter load when the panel comes near the screen, so the first page load stays small.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel, SwitchField } from '../controls/fields';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import { copyText, downloadText } from '../codeView/browser';
-import { CodeView, type CodeViewHandle } from '../codeView/CodeView';
+import type { CodeViewHandle } from '../codeView/CodeView';
 import { CodeSkeleton } from '../codeView/CodeSkeleton';
-import { makeCodeCache } from '../codeView/memo';
+import { useNearViewport } from '../controls/useNearViewport';
 import '../codeView/codeView.css';
 
 type CodeModule = typeof import('../code');
 
 interface LoadedCode {
   module: CodeModule;
+  /** the highlighted view (with its tokenizer), loaded with the generator */
+  CodeView: typeof import('../codeView/CodeView').CodeView;
   /** the program and its tokens for a config and language, memoised */
-  codeFor: ReturnType<typeof makeCodeCache>;
+  codeFor: ReturnType<typeof import('../codeView/memo').makeCodeCache>;
 }
 
 let loaded: LoadedCode | null = null;
@@ -28,9 +30,9 @@ let loading: Promise<LoadedCode> | null = null;
 
 /** Loads the generator once for the page; a failed load can be tried again. */
 function loadCode(): Promise<LoadedCode> {
-  loading ??= import('../code').then(
-    (module) => {
-      loaded = { module, codeFor: makeCodeCache(module.pytorchScript) };
+  loading ??= Promise.all([import('../code'), import('../codeView/CodeView'), import('../codeView/memo')]).then(
+    ([module, view, memo]) => {
+      loaded = { module, CodeView: view.CodeView, codeFor: memo.makeCodeCache(module.pytorchScript) };
       return loaded;
     },
     (error: unknown) => {
@@ -54,9 +56,11 @@ export function CodePanel() {
   const [copyState, setCopyState] = useState<CopyState>('idle');
   const [wrap, setWrap] = useState(true);
   const codeView = useRef<CodeViewHandle>(null);
+  const toolbar = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(toolbar);
 
   useEffect(() => {
-    if (code !== null) return;
+    if (code !== null || !near) return;
     let alive = true;
     setFailed(false);
     loadCode().then(
@@ -66,7 +70,7 @@ export function CodePanel() {
     return () => {
       alive = false;
     };
-  }, [code, attempt]);
+  }, [code, attempt, near]);
 
   const view = useMemo(() => (code === null ? null : code.codeFor(config, language)), [code, config, language]);
   const files = useMemo(() => code?.module.exportFiles(config) ?? null, [code, config]);
@@ -95,7 +99,7 @@ export function CodePanel() {
   return (
     <Panel id="code" title={c.title}>
       <p className="code-intro">{c.intro}</p>
-      <div className="code-toolbar">
+      <div className="code-toolbar" ref={toolbar}>
         <button type="button" className="button" disabled={!ready} onClick={() => void copy()}>
           <CopyIcon /> {c.copy}
         </button>
@@ -137,7 +141,7 @@ export function CodePanel() {
         </p>
       )}
       {ready ? (
-        <CodeView
+        <code.CodeView
           ref={codeView}
           view={view}
           language={language}

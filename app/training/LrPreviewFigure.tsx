@@ -2,6 +2,7 @@
  * A small picture of the learning rate over the whole run, from the engine's own schedulers, with
  * the x unit named (epochs or steps) and a mark where the run is now.
  */
+import { useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatNumber, useLanguage, useMessages } from '../i18n';
 import { formatRate } from './format';
@@ -10,6 +11,7 @@ import { useTraining } from './context';
 import { batchesPerEpoch } from './loader';
 import { envelopePath, positionX } from './sparkline';
 import { useLrPreview } from './useLrPreview';
+import { useNearViewport } from '../controls/useNearViewport';
 
 const WIDTH = 240;
 const HEIGHT = 56;
@@ -20,17 +22,17 @@ export function LrPreviewFigure() {
   const language = useLanguage();
   const { config, trainCount } = useTraining();
   const stepsPerEpoch = batchesPerEpoch(trainCount, config.training.batchSize, config.training.dropLast);
-  const { preview, pending, failed } = useLrPreview({
-    scheduler: config.scheduler,
-    lr: config.optimizer.lr,
-    epochs: config.training.epochs,
-    stepsPerEpoch,
-  });
+  const figure = useRef<HTMLElement>(null);
+  const near = useNearViewport(figure);
+  const { preview, pending, failed } = useLrPreview(
+    { scheduler: config.scheduler, lr: config.optimizer.lr, epochs: config.training.epochs, stepsPerEpoch },
+    near,
+  );
   const number = (v: number) => formatNumber(language, v);
   const length = preview ? (preview.unit === 'step' ? t.steps(preview.total, number(preview.total)) : t.epochs(preview.total, number(preview.total))) : '';
   const shownLength = preview && preview.shown < preview.total ? t.steps(preview.shown, number(preview.shown)) : length;
   return (
-    <figure className="lr-preview" aria-busy={pending}>
+    <figure ref={figure} className="lr-preview" aria-busy={pending}>
       <figcaption className="lr-preview-caption">
         <span>{t.title}</span>
         {preview && <span className="lr-preview-range">{t.startEnd(formatRate(preview.first), formatRate(preview.last))}</span>}

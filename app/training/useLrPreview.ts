@@ -18,10 +18,12 @@ export interface LrPreviewState {
   failed: boolean;
 }
 
-export function useLrPreview(input: LrPreviewInput): LrPreviewState {
+/** `enabled`: false until the figure comes near the screen (the engine chunk loads then). */
+export function useLrPreview(input: LrPreviewInput, enabled = true): LrPreviewState {
   const key = JSON.stringify(input);
   const [state, setState] = useState<{ key: string; preview: LrPreview | null; failed: boolean }>({ key: '', preview: null, failed: false });
   useEffect(() => {
+    if (!enabled) return;
     let cancelled = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const fail = () => !cancelled && setState((s) => ({ key, preview: s.preview, failed: true }));
@@ -49,6 +51,6 @@ export function useLrPreview(input: LrPreviewInput): LrPreviewState {
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key]);
+  }, [key, enabled]);
   return { preview: state.preview, pending: state.key !== key, failed: state.failed && state.key === key };
 }
