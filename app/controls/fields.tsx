@@ -4,6 +4,7 @@
  * the same everywhere.
  */
 import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import './fields.css';
 
@@ -95,6 +96,7 @@ const SLIDER_STEPS = 1000;
 export function NumberField(props: NumberFieldProps) {
   const { value, min, max, logScale, integer, onChange, disabled, snap } = props;
   const slide = (v: number) => onChange(snap ? snap(v) : v);
+  const sliderName = useMessages().common.slider;
   const id = useId();
   const [text, setText] = useState(String(value));
   useEffect(() => setText(formatTyped(value)), [value]);
@@ -123,7 +125,7 @@ export function NumberField(props: NumberFieldProps) {
           <input
             type="range"
             className="field-slider"
-            aria-label={`${props.label} (slider)`}
+            aria-label={sliderName(props.label)}
             min={0}
             max={SLIDER_STEPS}
             step={1}
@@ -139,7 +141,7 @@ export function NumberField(props: NumberFieldProps) {
           <input
             type="range"
             className="field-slider"
-            aria-label={`${props.label} (slider)`}
+            aria-label={sliderName(props.label)}
             min={min}
             max={max}
             step={props.step ?? (integer ? 1 : (max - min) / 100)}

@@ -12,4 +12,6 @@ export const common = {
   linkCopied: 'Link copied',
   dismiss: 'Dismiss',
   tryAgain: 'Try again',
+  /** the accessible name of a number's slider, beside its typed box */
+  slider: (label: string) => `${label} (slider)`,
 };

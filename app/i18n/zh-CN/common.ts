@@ -13,4 +13,5 @@ export const common: Messages['common'] = {
   linkCopied: '链接已复制',
   dismiss: '关闭',
   tryAgain: '重试',
+  slider: (label) => `${label}（滑块）`,
 };
