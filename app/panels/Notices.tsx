@@ -48,7 +48,7 @@ export function Notices() {
         <ul>
           {ignoredFields.slice(0, 8).map((error, i) => (
             <li key={i}>
-              <code>{error.path || '#'}</code> {describeError(m, error)}
+              <FieldMessage path={error.path} text={describeError(m, error)} />
             </li>
           ))}
         </ul>
@@ -87,6 +87,23 @@ async function recoverWith(lr: number): Promise<void> {
   await training.play();
 }
 
+/** "optimizer.lr: 1000000 cannot be used…" with the field's name set as code, not written twice. */
+function FieldMessage({ path, text }: { path: string; text: string }) {
+  if (path && text.startsWith(path)) {
+    return (
+      <>
+        <code>{path}</code>
+        {text.slice(path.length)}
+      </>
+    );
+  }
+  return (
+    <>
+      <code>{path || '#'}</code> {text}
+    </>
+  );
+}
+
 /** A refused value in the page's language: the field, what came, and what is allowed. */
 export function describeError(m: Messages, error: ConfigError): string {
   if (error.code === 'conflict') return m.run.conflictValue(error.path);
@@ -96,7 +113,12 @@ export function describeError(m: Messages, error: ConfigError): string {
   if (!field) return m.run.invalidValue(error.path, got, m.run.allowedChoices('—'));
   const spec = field.spec;
   let allowed = '';
-  if (spec.kind === 'number') allowed = m.run.allowedRange(String(spec.min), String(spec.max));
+  if (spec.kind === 'number') {
+    const open = Boolean(spec.minExclusive || spec.maxExclusive);
+    allowed = open
+      ? m.run.allowedInterval(String(spec.min), String(spec.max), Boolean(spec.minExclusive), Boolean(spec.maxExclusive))
+      : m.run.allowedRange(String(spec.min), String(spec.max));
+  }
   else if (spec.kind === 'choice') allowed = m.run.allowedChoices(spec.choices.join(', '));
   else if (spec.kind === 'boolean') allowed = m.run.allowedChoices('true, false');
   else allowed = m.run.allowedRange(String(spec.item.min), String(spec.item.max));

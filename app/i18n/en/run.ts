@@ -41,6 +41,9 @@ export const run = {
   workerRestarted: 'The training worker stopped unexpectedly. A fresh one started with the same settings; press Play to continue.',
   invalidValue: (path: string, got: string, allowed: string) => `${path}: ${got} cannot be used (${allowed}).`,
   allowedRange: (min: string, max: string) => `allowed: ${min} to ${max}`,
+  /** a range with an open end: "allowed: 0 ≤ p < 1" */
+  allowedInterval: (min: string, max: string, minOpen: boolean, maxOpen: boolean) =>
+    `allowed: ${min} ${minOpen ? '<' : '≤'} value ${maxOpen ? '<' : '≤'} ${max}`,
   allowedChoices: (choices: string) => `allowed: ${choices}`,
   conflictValue: (path: string) => `${path}: this value does not fit together with the other settings.`,
   unknownSetting: (path: string) => `${path} is not a setting.`,

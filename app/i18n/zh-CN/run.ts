@@ -41,6 +41,7 @@ export const run: Messages['run'] = {
   workerRestarted: '训练线程意外停止。已用相同设置启动了新的线程；点击“开始”继续。',
   invalidValue: (path: string, got: string, allowed: string) => `${path}：${got} 无法使用（${allowed}）。`,
   allowedRange: (min: string, max: string) => `允许范围：${min} 到 ${max}`,
+  allowedInterval: (min, max, minOpen, maxOpen) => `允许范围：${min} ${minOpen ? '<' : '≤'} 值 ${maxOpen ? '<' : '≤'} ${max}`,
   allowedChoices: (choices: string) => `可选值：${choices}`,
   conflictValue: (path: string) => `${path}：这个值与其他设置不能同时使用。`,
   unknownSetting: (path: string) => `${path} 不是一项设置。`,
