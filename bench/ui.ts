@@ -98,7 +98,8 @@ const profileFile = process.argv.find((a) => a.startsWith('--profile='))?.slice(
 const allocations = process.argv.includes('--allocations');
 const traceFile = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
 const port = 4179;
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+// vite itself, not npx: killing npx would leave its vite child serving after the benchmark
+const server = spawn('node_modules/.bin/vite', ['preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
 const base = `http://127.0.0.1:${port}/`;
 
 async function waitForServer(): Promise<void> {
