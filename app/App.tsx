@@ -12,6 +12,7 @@ import { CurvesPanel } from './panels/CurvesPanel';
 import { DataPanel } from './panels/DataPanel';
 import { Header } from './panels/Header';
 import { ModelPanel } from './panels/ModelPanel';
+import { LessonCard } from './experiments/LessonCard';
 import { Notices } from './panels/Notices';
 import { OutputPanel } from './panels/OutputPanel';
 import { RunBar } from './panels/RunBar';
@@ -45,6 +46,7 @@ export function App() {
       <div className="app">
         <Header />
         <RunBar />
+        <LessonCard />
         <Notices />
         <main className="app-grid">
           <div className="app-column">

@@ -190,3 +190,30 @@ test('keyboard: space pauses and plays, → steps once, r resets', async ({ page
     await expect(page.getByRole('button', { name, exact: true })).toBeVisible();
   }
 });
+
+test('a guided experiment sets itself up, runs, and explains what to watch', async ({ page }) => {
+  const errors = collectErrors(page);
+  await open(page);
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await page.getByRole('button', { name: 'Experiments' }).click();
+  const menu = page.getByRole('dialog', { name: 'Guided experiments' });
+  await expect(menu).toBeVisible();
+  await menu.getByRole('button', { name: /A learning rate far too large/ }).click();
+  await expect(menu).toBeHidden();
+  const card = page.getByTestId('lesson');
+  await expect(card).toContainText('A learning rate far too large');
+  await expect(card).toContainText('What to watch');
+  await expect(page).toHaveURL(/optimizer\.type=sgd/);
+  await expect(page).toHaveURL(/optimizer\.lr=10(&|$)/);
+  // what the card promises: the run blows up within the first epochs and the page offers the way back
+  await expect(page.getByTestId('divergence')).toBeVisible({ timeout: 15_000 });
+  expect(await shown(page, 'step')).toBeLessThan(100);
+  await card.getByRole('button', { name: 'Close' }).click();
+  await expect(card).toBeHidden();
+  // Escape closes the menu and gives focus back to its button
+  await page.getByRole('button', { name: 'Experiments' }).click();
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Experiments' })).toBeFocused();
+  expect(errors).toEqual([]);
+});

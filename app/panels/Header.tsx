@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { LANGUAGES, LANGUAGE_NAMES, useMessages, type Language } from '../i18n';
 import { useStore } from '../store';
 import { encodeHash } from '../url/hash';
+import { ExperimentsMenu } from '../experiments/ExperimentsMenu';
 
 export function Header() {
   const m = useMessages();
@@ -29,6 +30,7 @@ export function Header() {
         <h1>{m.common.appName}</h1>
       </div>
       <div className="app-header-actions">
+        <ExperimentsMenu />
         <label className="app-language">
           <span className="visually-hidden">{m.common.language}</span>
           <select aria-label={m.common.language} value={language} onChange={(e) => setPrefs({ language: e.target.value as Language })}>

@@ -7,6 +7,7 @@
  * live in app/bridge and are plain module functions.
  */
 import { create, type StateCreator } from 'zustand';
+import type { ExperimentId } from '../experiments/presets';
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { defaultConfig, type ConfigError, type ExperimentConfig } from '../../engine/train/config';
 import type { DataPoints, NetworkSnapshot, SessionStatus } from '../../workers/session';
@@ -75,6 +76,9 @@ export interface UiSlice {
   /** the setting path (`optimizer.lr`) of the control being hovered or focused */
   hoveredField: string | null;
   setHoveredField: (field: string | null) => void;
+  /** the guided experiment picked from the Experiments menu, while its card is open */
+  lesson: ExperimentId | null;
+  setLesson: (lesson: ExperimentId | null) => void;
 }
 
 export type State = ExperimentSlice & RunSlice & PrefsSlice & UiSlice;
@@ -114,6 +118,8 @@ const prefsSlice: StateCreator<State, [], [], PrefsSlice> = (set) => ({
 const uiSlice: StateCreator<State, [], [], UiSlice> = (set) => ({
   hoveredField: null,
   setHoveredField: (hoveredField) => set({ hoveredField }),
+  lesson: null,
+  setLesson: (lesson) => set({ lesson }),
 });
 
 const PREFS_KEYS = ['language', 'logScale', 'smoothing', 'xAxis', 'showValidationPoints', 'showTrainingPoints', 'speed'] as const;

@@ -10,8 +10,9 @@ import { training } from './training';
 import { output } from './output';
 import { curves } from './curves';
 import { code } from './code';
+import { experiments } from './experiments';
 
-export const en = { common, run, data, model, training, output, curves, code };
+export const en = { common, run, data, model, training, output, curves, code, experiments };
 
 /** The shape every language must have: same keys, strings where English has strings, same functions. */
 export type Messages = Widen<typeof en>;

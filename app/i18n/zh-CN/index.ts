@@ -8,5 +8,6 @@ import { training } from './training';
 import { output } from './output';
 import { curves } from './curves';
 import { code } from './code';
+import { experiments } from './experiments';
 
-export const zhCN: Messages = { common, run, data, model, training, output, curves, code };
+export const zhCN: Messages = { common, run, data, model, training, output, curves, code, experiments };

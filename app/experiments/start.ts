@@ -1,0 +1,16 @@
+/** Starting a guided experiment: its whole configuration, a fresh run, and its card open. */
+import * as training from '../bridge/training';
+import { useStore } from '../store';
+import { experimentConfig, type ExperimentId } from './presets';
+
+export async function startExperiment(id: ExperimentId): Promise<void> {
+  const { version: _version, ...sections } = experimentConfig(id);
+  const store = useStore.getState();
+  store.setLesson(id);
+  store.setIgnoredFields([]);
+  await training.changeConfig(sections);
+  // the card says what changed and why; a "restarted because…" notice would only repeat it
+  training.dismissNotice();
+  await training.reset();
+  await training.play();
+}

@@ -1,0 +1,83 @@
+/** The guided experiments: the menu in the header and the card that explains the one running. */
+export const experiments = {
+  open: 'Experiments',
+  openTip: 'Guided experiments: one click sets up a lesson of the training loop and runs it.',
+  title: 'Guided experiments',
+  intro: 'Each one changes a few settings of the default experiment, restarts the run and tells you what to watch. Your link changes with it, so you can share it.',
+  close: 'Close',
+  steps: {
+    learningRate: '1 · Learning rate and schedule',
+    data: '2 · Data loading',
+    forward: '3 · Forward pass and initialisation',
+    loss: '4 · Loss',
+    backward: '5 · Backward pass and optimizer',
+    validation: '6 · Validation',
+    repeat: '7 · Repeat until it converges',
+  },
+  watch: 'What to watch',
+  then: 'Then try',
+  again: 'Run it again',
+  cardLabel: 'Guided experiment',
+  items: {
+    lrTooLarge: {
+      title: 'A learning rate far too large',
+      summary: 'SGD at lr = 10.',
+      watch: 'Within a few dozen steps the loss jumps up instead of down and becomes NaN: each step overshoots the minimum by more than it corrects.',
+      then: 'Use the button in the red message: it divides the rate by 10. Press it until the loss falls steadily (around 0.1).',
+    },
+    lrTooSmall: {
+      title: 'A learning rate far too small',
+      summary: 'SGD at lr = 0.0001.',
+      watch: 'Nothing seems to happen: the loss stays at 0.69 (ln 2, a coin toss) epoch after epoch and the boundary hardly moves. The model is learning, only 1,000 times too slowly.',
+      then: 'Type 0.1 into the learning rate while it runs: it changes at once, without a restart, and the loss starts to fall.',
+    },
+    stepLR: {
+      title: 'StepLR: a large step, then a smaller one',
+      summary: 'SGD with momentum, lr = 0.05, ×0.1 every 60 epochs.',
+      watch: 'The learning-rate curve drops in steps at epochs 60 and 120. Right after the first drop the loss falls to a clearly lower level (about 0.31 → 0.22): the smaller steps settle into the minimum the large ones kept jumping around.',
+      then: 'Change gamma or the step size, and watch the preview of the schedule in the Training panel before the run reaches it.',
+    },
+    classImbalance: {
+      title: 'Class imbalance: 95 % accuracy that means nothing',
+      summary: 'Moons with 20 times more of class 0 than class 1.',
+      watch: 'Validation accuracy reaches about 95 %, yet the per-class table shows class 1 with a recall near 0: the network simply answers "class 0" everywhere.',
+      then: 'Set Class weights to Balanced (a weighted loss), or Sampler to Weighted (weighted sampling): class 1 recall rises to 80–90 % while accuracy stays about the same.',
+    },
+    zeroInit: {
+      title: 'All weights zero',
+      summary: 'Every weight and bias starts at 0.',
+      watch: 'The loss stays at exactly 0.693 and the boundary is one flat colour: every hidden unit computes the same thing and gets the same (zero) gradient, so they never become different.',
+      then: 'Pick Kaiming (He) or Xavier initialisation: random, well-scaled weights break the symmetry and it learns.',
+    },
+    largeInit: {
+      title: 'Weights drawn far too large',
+      summary: 'Normal initialisation with std = 2.',
+      watch: 'The first loss is above 3 (ten times a coin toss): the outputs are huge, the network is very sure and very wrong. Under each layer, σ is many times what the default initialisation gives; learning is slow and bumpy.',
+      then: 'Try std 0.01, then Kaiming (He) for ReLU: the first loss starts near 0.69 and falls smoothly.',
+    },
+    mseForClasses: {
+      title: 'MSE for a classification problem',
+      summary: 'Mean squared error on the class outputs instead of cross-entropy.',
+      watch: 'After 40 epochs the accuracy is only about 65–70 %. MSE on top of softmax gives small gradients exactly where the network is confidently wrong.',
+      then: 'Switch the loss back to cross-entropy: the same 40 epochs reach about 89 %.',
+    },
+    noZeroGrad: {
+      title: 'Forgetting optimizer.zero_grad()',
+      summary: 'Gradients are never cleared between steps.',
+      watch: 'Each step adds its gradient to all the earlier ones: the gradient-norm curve climbs and the loss rises instead of falling (about 0.69 → 0.98 in 20 epochs). In PyTorch nothing warns you.',
+      then: 'Turn "zero_grad each step" back on while it runs and watch the gradient norms drop back at once.',
+    },
+    overfitting: {
+      title: 'Overfitting',
+      summary: '20 noisy training points, two layers of 128 units, 300 epochs.',
+      watch: 'Training loss goes to 0 while validation loss turns and climbs to about 4 times its best: the network memorises the 20 points, noise included. The gap between the curves is shaded.',
+      then: 'One cure at a time: more points, Dropout p = 0.5, weight decay 0.01, or smaller layers.',
+    },
+    earlyStopping: {
+      title: 'Early stopping keeps the best model',
+      summary: 'The overfitting run, with early stopping (patience 20).',
+      watch: 'The run stops at about epoch 24, 20 epochs after validation loss was lowest, and the best weights are restored: the decision boundary is the one from the best epoch, marked "best" on the curves.',
+      then: 'Change the patience, or turn off Restore best weights and compare the validation loss at the end.',
+    },
+  },
+};
