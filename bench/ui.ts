@@ -157,6 +157,9 @@ try {
   await page.getByRole('button', { name: 'Pause' }).waitFor();
   await page.waitForTimeout(2000); // settle: worker start, first charts
   const firstLoad = await Promise.all(scripts);
+  // Then with the charts on screen (their axes load as they come into view): that is what is measured.
+  await page.locator('.curves-grid').evaluate((e) => e.scrollIntoView({ block: 'center' }));
+  await page.waitForTimeout(2000);
   await page.evaluate('window.__bench.longTasks.length = 0; window.__bench.mutations.length = 0; window.__bench.frameGaps.length = 0;');
   const cdp = profileFile || allocations ? await page.context().newCDPSession(page) : null;
   if (cdp && allocations) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
@@ -198,7 +201,7 @@ try {
   const firstLoadKb = firstLoad.reduce((sum, f) => sum + f.gzipped, 0) / 1000;
   console.log(`\nFirst load (1440×900, no scrolling): ${firstLoadKb.toFixed(1)} kB of JavaScript gzipped — target < 300: ${firstLoadKb < 300 ? 'met' : 'MISSED'}`);
   for (const f of firstLoad) console.log(`  ${(f.gzipped / 1000).toFixed(1).padStart(6)} kB  ${f.name}`);
-  console.log(`\nMain thread while training the default experiment for ${seconds} s (1440×900, Chromium headless):`);
+  console.log(`\nMain thread while training the default experiment for ${seconds} s (1440×900, the charts on screen, Chromium headless):`);
   console.log(`  long tasks (> 50 ms): ${result.longTasks.length}${result.longTasks.length ? ` (longest ${Math.max(...result.longTasks).toFixed(0)} ms)` : ''}  — target 0: ${result.longTasks.length === 0 ? 'met' : 'MISSED'}`);
   console.log(`  chart updates: ${(updates / seconds).toFixed(1)} per second — target ≥ 10: ${updates / seconds >= 10 ? 'met' : 'MISSED'}`);
   console.log(`  frames: ${gaps.length} (${(gaps.length / seconds).toFixed(0)}/s), 99th-percentile gap ${p99.toFixed(1)} ms, longest ${(gaps[gaps.length - 1] ?? 0).toFixed(1)} ms`);

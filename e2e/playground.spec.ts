@@ -55,6 +55,9 @@ test('the default experiment learns on screen: validation loss falls, accuracy r
   });
   expect(inked.left).toBeGreaterThan(500);
   expect(inked.right).toBeGreaterThan(100);
+  // the axes (recharts, loaded as the charts come into view): an x and a y axis on each of the 4 charts
+  await page.locator('.curves-grid').scrollIntoViewIfNeeded();
+  await expect(page.locator('.curves-grid .recharts-cartesian-axis')).toHaveCount(8);
   expect(errors).toEqual([]);
 });
 

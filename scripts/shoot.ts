@@ -34,7 +34,10 @@ try {
   await page.goto(hash ? `${base}#${hash}` : base);
   await page.waitForTimeout(wait);
   const scrollTo = arg('scroll', '');
-  if (scrollTo !== '') await page.locator(scrollTo).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+  if (scrollTo !== '') {
+    await page.locator(scrollTo).first().evaluate((e) => e.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(1500); // panels load their code when they come into view
+  }
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   await page.screenshot({ path: out, fullPage: args.includes('--full') });
   console.log(`${out} (${width}×${height}, ${language}); page scroll width ${scrollWidth}${scrollWidth > width ? ' — SCROLLS SIDEWAYS' : ''}`);

@@ -3,20 +3,24 @@
  * marks) and the curves drawn on a canvas over its plot area (see canvas.ts for why). The frame
  * redraws only when an axis changes; the canvas at every update of the chart.
  */
-import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { InfoTip } from '../controls/fields';
-import { formatTick, formatXTick, niceTicks, type ValueKind, type YAxisModel } from './axis';
 import { colorResolver, drawCurves, type PlotMapping } from './canvas';
 import type { CurveChart } from './model';
-import { HoverCursor, HoverDots, HoverOverlay, type HoverStore } from './HoverLayer';
+import { HoverDots, HoverOverlay, type HoverStore } from './HoverLayer';
+import { CHART_HEIGHT, MARGIN, sameAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH, type FrameAxes } from './frameModel';
+
+/** recharts and its frame load when the panel nears the screen (see CurvesPanel): not part of the first load. */
+const Frame = lazy(() => import('./Frame'));
 import { Legend } from './ReadOut';
 
 export interface CurveCardProps {
   chart: CurveChart;
   /** how long this card waits before redrawing its axes (ms), staggered across the panel */
   lag: number;
+  /** whether to draw the recharts frame (axes, grid) yet: false until the panel nears the screen */
+  frame: boolean;
   title: string;
   xName: string;
   yName: string;
@@ -33,105 +37,6 @@ export interface CurveCardProps {
   /** what the chart shows and what to look for, in plain words (an ⓘ beside the title) */
   tip: string;
 }
-
-const CHART_HEIGHT = 200;
-/** The chart's margins and axis sizes: the plot area is the rest (the CSS of .curve-hover agrees). */
-const MARGIN = { top: 14, right: 14, bottom: 4, left: 0 };
-const X_AXIS_HEIGHT = 36;
-const Y_AXIS_WIDTH = 58;
-const TICK = { fontSize: 11, fill: 'var(--text-muted)' };
-const MUTED = 'var(--text-muted)';
-/** A halo in the card's colour keeps marker labels readable over the curves. */
-const HALO = { stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke' } as const;
-
-interface FrameProps {
-  xDomain: [number, number];
-  y: YAxisModel;
-  kind: ValueKind;
-  guide: CurveChart['guide'];
-  xAxis: 'step' | 'epoch';
-  language: string;
-  xName: string;
-  yName: string;
-  hover: HoverStore;
-}
-
-/** Grid, axes, the guide line and the hover marks: recharts, redrawn only when an axis changes. */
-function FrameView({ xDomain, y, kind, guide, xAxis, language, xName, yName, hover }: FrameProps) {
-  const [xStart, xEnd] = xDomain;
-  return (
-    <ComposedChart
-      responsive
-      style={{ width: '100%', height: CHART_HEIGHT }}
-      data={[{ x: xStart }, { x: xEnd }]}
-      margin={MARGIN}
-      accessibilityLayer={false}
-    >
-      <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
-      <XAxis
-        dataKey="x"
-        type="number"
-        domain={xDomain}
-        ticks={niceTicks(xStart, xEnd, 4, xAxis === 'step')}
-        allowDecimals={xAxis === 'epoch'}
-        tick={TICK}
-        tickFormatter={(v: number) => formatXTick(v, language)}
-        stroke={MUTED}
-        height={X_AXIS_HEIGHT}
-        label={{ value: xName, position: 'insideBottom', offset: 0, fill: MUTED, fontSize: 11 }}
-      />
-      <YAxis
-        type="number"
-        scale={y.scale}
-        domain={y.domain}
-        ticks={y.ticks}
-        allowDataOverflow
-        tick={TICK}
-        tickFormatter={(v: number) => formatTick(v, kind)}
-        stroke={MUTED}
-        width={Y_AXIS_WIDTH}
-        label={{ value: yName, angle: -90, position: 'insideLeft', offset: 10, fill: MUTED, fontSize: 11, style: { textAnchor: 'middle' } }}
-      />
-      {guide && (
-        <ReferenceLine
-          y={guide.y}
-          stroke={MUTED}
-          strokeDasharray="4 4"
-          label={{ value: guide.label, position: 'insideBottomLeft', fill: MUTED, fontSize: 10, ...HALO }}
-        />
-      )}
-      <HoverCursor store={hover} />
-    </ComposedChart>
-  );
-}
-
-const sameNumbers = (a: readonly number[] | undefined, b: readonly number[] | undefined) =>
-  a === b || (a !== undefined && b !== undefined && a.length === b.length && a.every((v, i) => v === b[i]));
-
-/** What of a chart the frame shows: its axes and guide line. */
-type FrameAxes = Pick<CurveChart, 'xDomain' | 'y' | 'kind' | 'guide'>;
-
-const sameAxes = (a: FrameAxes, b: FrameAxes) =>
-  sameNumbers(a.xDomain, b.xDomain) &&
-  a.y.scale === b.y.scale &&
-  a.y.clip === b.y.clip &&
-  sameNumbers(a.y.domain, b.y.domain) &&
-  sameNumbers(a.y.ticks, b.y.ticks) &&
-  a.kind === b.kind &&
-  a.guide?.y === b.guide?.y &&
-  a.guide?.label === b.guide?.label;
-
-/** The frame redraws when what it shows changes, compared by value (charts are rebuilt each update). */
-const Frame = memo(
-  FrameView,
-  (a, b) =>
-    sameAxes(a, b) &&
-    a.xAxis === b.xAxis &&
-    a.language === b.language &&
-    a.xName === b.xName &&
-    a.yName === b.yName &&
-    a.hover === b.hover,
-);
 
 /**
  * The axes the frame shows. A new x range reaches every chart of the panel at once, and four
@@ -239,7 +144,7 @@ function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: Fr
   );
 }
 
-function CurveCardView({ chart, lag, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip }: CurveCardProps) {
+function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip }: CurveCardProps) {
   const titleId = useId();
   const axes = useStaggeredAxes(chart, lag);
   return (
@@ -254,17 +159,23 @@ function CurveCardView({ chart, lag, title, xName, yName, xAxis, language, bestL
         {!chart.empty && <Legend chart={chart} bestLabel={bestLegend} />}
       </figcaption>
       <div className="curve-plot">
-        <Frame
-          xDomain={axes.xDomain}
-          y={axes.y}
-          kind={axes.kind}
-          guide={axes.guide}
-          xAxis={xAxis}
-          language={language}
-          xName={xName}
-          yName={yName}
-          hover={hover}
-        />
+        <Suspense fallback={<div className="curve-frame-placeholder" style={{ height: CHART_HEIGHT }} />}>
+          {frame ? (
+            <Frame
+              xDomain={axes.xDomain}
+              y={axes.y}
+              kind={axes.kind}
+              guide={axes.guide}
+              xAxis={xAxis}
+              language={language}
+              xName={xName}
+              yName={yName}
+              hover={hover}
+            />
+          ) : (
+            <div className="curve-frame-placeholder" style={{ height: CHART_HEIGHT }} />
+          )}
+        </Suspense>
         <Curves chart={chart} axes={axes} bestLabel={bestLabel} hover={hover} />
         <HoverOverlay chart={chart} store={hover} xAxis={xAxis} xName={xName} language={language} label={`${title}: ${readHint}`} />
         {chart.empty && <p className="curve-empty">{emptyText}</p>}

@@ -4,28 +4,12 @@
  * layers redraw as the pointer moves; the x stays put while the run grows under it.
  */
 import { useLayoutEffect, useMemo, useRef, type KeyboardEvent, type PointerEvent } from 'react';
-import { usePlotArea, useXAxisScale } from 'recharts';
 import { xPixel, yPixel, type PlotMapping } from './canvas';
 import { createHoverStore, fractionOfX, keyboardX, readOutLeft, useHoveredX, xAtFraction, type HoverStore } from './hover';
 import { pointAt, type CurveChart } from './model';
 import { describeReadings, ReadOut } from './ReadOut';
 
 export { createHoverStore, type HoverStore };
-
-/** Inside the chart's SVG, under the curves: the cursor line at the hovered x. */
-export function HoverCursor({ store }: { store: HoverStore }) {
-  const x = useHoveredX(store);
-  const xScale = useXAxisScale();
-  const plot = usePlotArea();
-  if (x === null || !xScale || !plot) return null;
-  const px = xScale(x);
-  if (px === undefined || !Number.isFinite(px)) return null;
-  return (
-    <g className="curve-hover-marks" pointerEvents="none">
-      <line x1={px} x2={px} y1={plot.y} y2={plot.y + plot.height} className="curve-cursor" />
-    </g>
-  );
-}
 
 /** Over the curves (an SVG the size of the canvas): a dot on each (non-faint) curve at the hovered x. */
 export function HoverDots({ chart, mapping, store }: { chart: CurveChart; mapping: PlotMapping | null; store: HoverStore }) {

@@ -7,7 +7,7 @@
  * Each chart is rebuilt only when its own inputs change (the history's version bumps ≤ 10×/s) and
  * is drawn from about 1,000 points however long the run (see app/charts/curves.ts).
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { numFeatures, numOutputs, taskOf } from '../../engine/train/config';
 import { CurveCard } from '../charts/CurveCard';
@@ -15,6 +15,7 @@ import { createHoverStore } from '../charts/hover';
 import { gradientChart, learningRateChart, lossChart, metricChart, type CurveNames, type CurveOptions } from '../charts/curves';
 import { SmoothingCache } from '../charts/smoothing';
 import { ChoiceField, NumberField, Panel, SwitchField } from '../controls/fields';
+import { useNearViewport } from '../controls/useNearViewport';
 import { useLanguage, useMessages, type Messages } from '../i18n';
 import { useStore } from '../store';
 import '../charts/charts.css';
@@ -46,6 +47,9 @@ export function CurvesPanel() {
   // A string, so the selector's result compares equal while the architecture stays the same.
   const widths = useStore((s) => [numFeatures(s.config), ...s.config.model.hiddenLayers, numOutputs(s.config)].join(','));
   const [hover] = useState(createHoverStore);
+  // The axes (recharts) load when the charts near the screen; the curves (canvas) draw from the start.
+  const grid = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(grid, '100px');
   const [gradientView, setGradientView] = useState<GradientView>('norm');
   const [smoothingError, setSmoothingError] = useState<string | null>(null);
 
@@ -70,7 +74,7 @@ export function CurvesPanel() {
 
   const c = m.curves;
   const xName = c.controls.xAxes[xAxis];
-  const card = { xAxis, language, bestLabel: c.best, emptyText: c.empty, hover, readHint: c.readHint, xName };
+  const card = { xAxis, language, bestLabel: c.best, emptyText: c.empty, hover, readHint: c.readHint, xName, frame: near };
   return (
     <Panel id="curves" title={c.title}>
       <div className="curves-controls">
@@ -106,7 +110,7 @@ export function CurvesPanel() {
           onChange={setGradientView}
         />
       </div>
-      <div className="curves-grid">
+      <div className="curves-grid" ref={grid}>
         <CurveCard {...card} lag={0} chart={loss} title={c.charts.loss} yName={c.axes.loss} tip={c.tips.loss} bestLegend={c.bestLegend} />
         <CurveCard
           {...card}

@@ -1,0 +1,93 @@
+/**
+ * The recharts frame of a curve card: grid, axes, the guide line and the hover cursor. It redraws
+ * only when an axis changes; the curves themselves are a canvas over it (CurveCard). Loaded lazily,
+ * with recharts, when the curves panel nears the screen.
+ */
+import { memo } from 'react';
+import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
+import { formatTick, formatXTick, niceTicks, type ValueKind, type YAxisModel } from './axis';
+import { CHART_HEIGHT, MARGIN, sameAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './frameModel';
+import { HoverCursor } from './HoverCursor';
+import type { HoverStore } from './hover';
+import type { CurveChart } from './model';
+
+const TICK = { fontSize: 11, fill: 'var(--text-muted)' };
+const MUTED = 'var(--text-muted)';
+/** A halo in the card's colour keeps marker labels readable over the curves. */
+const HALO = { stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke' } as const;
+
+interface FrameProps {
+  xDomain: [number, number];
+  y: YAxisModel;
+  kind: ValueKind;
+  guide: CurveChart['guide'];
+  xAxis: 'step' | 'epoch';
+  language: string;
+  xName: string;
+  yName: string;
+  hover: HoverStore;
+}
+
+/** Grid, axes, the guide line and the hover marks: recharts, redrawn only when an axis changes. */
+function FrameView({ xDomain, y, kind, guide, xAxis, language, xName, yName, hover }: FrameProps) {
+  const [xStart, xEnd] = xDomain;
+  return (
+    <ComposedChart
+      responsive
+      style={{ width: '100%', height: CHART_HEIGHT }}
+      data={[{ x: xStart }, { x: xEnd }]}
+      margin={MARGIN}
+      accessibilityLayer={false}
+    >
+      <CartesianGrid stroke="var(--border)" strokeDasharray="3 4" />
+      <XAxis
+        dataKey="x"
+        type="number"
+        domain={xDomain}
+        ticks={niceTicks(xStart, xEnd, 4, xAxis === 'step')}
+        allowDecimals={xAxis === 'epoch'}
+        tick={TICK}
+        tickFormatter={(v: number) => formatXTick(v, language)}
+        stroke={MUTED}
+        height={X_AXIS_HEIGHT}
+        label={{ value: xName, position: 'insideBottom', offset: 0, fill: MUTED, fontSize: 11 }}
+      />
+      <YAxis
+        type="number"
+        scale={y.scale}
+        domain={y.domain}
+        ticks={y.ticks}
+        allowDataOverflow
+        tick={TICK}
+        tickFormatter={(v: number) => formatTick(v, kind)}
+        stroke={MUTED}
+        width={Y_AXIS_WIDTH}
+        label={{ value: yName, angle: -90, position: 'insideLeft', offset: 10, fill: MUTED, fontSize: 11, style: { textAnchor: 'middle' } }}
+      />
+      {guide && (
+        <ReferenceLine
+          y={guide.y}
+          stroke={MUTED}
+          strokeDasharray="4 4"
+          label={{ value: guide.label, position: 'insideBottomLeft', fill: MUTED, fontSize: 10, ...HALO }}
+        />
+      )}
+      <HoverCursor store={hover} />
+    </ComposedChart>
+  );
+}
+
+/** The frame redraws when what it shows changes, compared by value (charts are rebuilt each update). */
+const Frame = memo(
+  FrameView,
+  (a, b) =>
+    sameAxes(a, b) &&
+    a.xAxis === b.xAxis &&
+    a.language === b.language &&
+    a.xName === b.xName &&
+    a.yName === b.yName &&
+    a.hover === b.hover,
+);
+
+
+export default Frame;
