@@ -1,9 +1,10 @@
 /**
  * A small read-only handle on the running playground, `window.trainingPlayground`, for authors who
  * embed the page (and for the end-to-end tests): the experiment, the run's status, and the losses
- * recorded so far.
+ * recorded so far, the latest evaluation.
  */
 import type { ExperimentConfig } from '../engine/train/config';
+import type { EvaluationRecord } from '../engine/train/trainer';
 import type { SessionStatus } from '../workers/session';
 import { useStore } from './store';
 
@@ -14,6 +15,8 @@ export interface PlaygroundHandle {
   losses(count?: number): number[];
   /** the learning rate each step of the current run was taken with */
   learningRates(count?: number): number[];
+  /** the latest evaluation of the current run (train and validation metrics, per-class recall), if any */
+  evaluation(): EvaluationRecord | null;
 }
 
 declare global {
@@ -32,5 +35,6 @@ export function installPageApi(): void {
     status: () => useStore.getState().status,
     losses: (count) => column('loss', count),
     learningRates: (count) => column('lr', count),
+    evaluation: () => structuredClone(useStore.getState().latestEvaluation),
   };
 }

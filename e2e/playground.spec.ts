@@ -220,3 +220,17 @@ test('a guided experiment sets itself up, runs, and explains what to watch', asy
   await expect(page.getByRole('button', { name: 'Experiments' })).toBeFocused();
   expect(errors).toEqual([]);
 });
+
+test("a lesson's \"then try\" works on screen: class weights find the minority class", async ({ page }) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Experiments' }).click();
+  await page.locator('.experiment-item', { hasText: 'Class imbalance' }).click();
+  const state = () => page.evaluate(() => window.trainingPlayground!.status()?.state ?? null);
+  const recall = () => page.evaluate(() => window.trainingPlayground!.evaluation()?.validation.classification?.recall[1] ?? null);
+  await expect.poll(state, { timeout: 30_000 }).toBe('finished');
+  expect(await recall()).toBeLessThan(0.2);
+  await expect(page.getByTestId('val-acc')).toHaveText(/^9\d\.\d%$/); // and yet ~95 % accuracy
+  // the ended run goes on by itself with the new setting
+  await page.getByLabel('Class weights', { exact: true }).selectOption('balanced');
+  await expect.poll(async () => (await state()) === 'finished' && ((await recall()) ?? 0) > 0.6, { timeout: 30_000 }).toBe(true);
+});

@@ -175,13 +175,23 @@ export async function changeConfig(patch: Patch): Promise<UpdateResult> {
     return { applied: 'none', changed: [], errors: checked.errors };
   }
   s.setConfigState(checked.config);
-  const wasPlaying = s.status?.playing ?? false;
+  // A run that has ended (finished, stopped early) goes on with the new settings as if it had been
+  // playing: after "Then try …", the learner wants to see the variant, not press Play again.
+  const ended = s.status?.state === 'finished' || s.status?.state === 'earlyStopped';
+  const wasPlaying = (s.status?.playing ?? false) || ended;
   const result = await getClient().update(patch, checked.config);
   reportErrors(result);
   if (result.applied === 'restart') {
     state().setRunState({ notice: { kind: 'restart', text: result.changed.join(', ') } });
     await applySpeed();
     if (wasPlaying) await getClient().api.play();
+  } else if (result.applied === 'live' && ended) {
+    // A live setting on a run that has ended would change nothing on screen: more epochs carry the
+    // run on; anything else runs the experiment again with the new value.
+    const moreEpochs = result.changed.every((path) => path === 'training.epochs');
+    if (!moreEpochs) await getClient().api.reset();
+    await applySpeed();
+    await getClient().api.play();
   }
   return result;
 }
