@@ -51,8 +51,10 @@ const overfit: Patch = {
 };
 
 export const EXPERIMENTS: readonly Experiment[] = [
-  { id: 'lrTooLarge', step: 'learningRate', patch: { optimizer: sgd({ lr: 10 }) } },
-  { id: 'lrTooSmall', step: 'learningRate', patch: { optimizer: sgd({ lr: 1e-4 }), training: { epochs: 60 } } },
+  // Adam, the default optimizer, whose good rate here is the default 0.01: 1 blows up at once, 0.1
+  // swings without improving, 1e-5 barely moves.
+  { id: 'lrTooLarge', step: 'learningRate', patch: { optimizer: { lr: 1 } } },
+  { id: 'lrTooSmall', step: 'learningRate', patch: { optimizer: { lr: 1e-5 }, training: { epochs: 60 } } },
   {
     id: 'stepLR',
     step: 'learningRate',
@@ -96,7 +98,8 @@ export function experimentConfig(id: ExperimentId): ExperimentConfig {
   const out: Record<string, unknown> = { ...base };
   for (const [section, values] of Object.entries(experimentById(id).patch)) {
     const current = (base as unknown as Record<string, Record<string, unknown>>)[section];
-    const replaces = (section === 'optimizer' || section === 'scheduler') && (values as { type?: string }).type !== current.type;
+    const type = (values as { type?: string }).type;
+    const replaces = (section === 'optimizer' || section === 'scheduler') && type !== undefined && type !== current.type;
     out[section] = replaces ? values : { ...current, ...values };
   }
   const checked = validateConfig(out);

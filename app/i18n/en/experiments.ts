@@ -21,15 +21,15 @@ export const experiments = {
   items: {
     lrTooLarge: {
       title: 'A learning rate far too large',
-      summary: 'SGD at lr = 10.',
-      watch: 'Within a few dozen steps the loss jumps up instead of down and becomes NaN: each step overshoots the minimum by more than it corrects.',
-      then: 'Use the button in the red message: it divides the rate by 10. Press it until the loss falls steadily (around 0.1).',
+      summary: 'Adam at lr = 1 (the default is 0.01).',
+      watch: 'Within two steps the loss shoots up and the run stops: each step overshoots the minimum by more than it corrects.',
+      then: 'Press the button in the red message (÷10, lr = 0.1): now the loss swings around 0.65 without getting better. Then type 0.01: it falls fast.',
     },
     lrTooSmall: {
       title: 'A learning rate far too small',
-      summary: 'SGD at lr = 0.0001.',
+      summary: 'Adam at lr = 0.00001 (the default is 0.01).',
       watch: 'Nothing seems to happen: the loss stays at 0.69 (ln 2, a coin toss) epoch after epoch and the boundary hardly moves. The model is learning, only 1,000 times too slowly.',
-      then: 'Type 0.1 into the learning rate while it runs: it changes at once, without a restart, and the loss starts to fall.',
+      then: 'Type 0.01 into the learning rate while it runs: it changes at once, without a restart, and the loss starts to fall.',
     },
     stepLR: {
       title: 'StepLR: a large step, then a smaller one',
