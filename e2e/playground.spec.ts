@@ -206,12 +206,13 @@ test('a guided experiment sets itself up, runs, and explains what to watch', asy
   const card = page.getByTestId('lesson');
   await expect(card).toContainText('A learning rate far too large');
   await expect(card).toContainText('What to watch');
-  await expect(page).toHaveURL(/optimizer\.lr=1(&|$)/);
+  await expect(page).toHaveURL(/optimizer\.lr=1&lesson=lrTooLarge$/);
   // what the card promises: the run blows up within the first epochs and the page offers the way back
   await expect(page.getByTestId('divergence')).toBeVisible({ timeout: 15_000 });
   expect(await shown(page, 'step')).toBeLessThan(100);
   await card.getByRole('button', { name: 'Close' }).click();
   await expect(card).toBeHidden();
+  await expect(page).not.toHaveURL(/lesson=/);
   // Escape closes the menu and gives focus back to its button
   await page.getByRole('button', { name: 'Experiments' }).click();
   await page.keyboard.press('Escape');
@@ -232,4 +233,13 @@ test("a lesson's \"then try\" works on screen: class weights find the minority c
   // the ended run goes on by itself with the new setting
   await page.getByLabel('Class weights', { exact: true }).selectOption('balanced');
   await expect.poll(async () => (await state()) === 'finished' && ((await recall()) ?? 0) > 0.6, { timeout: 30_000 }).toBe(true);
+});
+
+test('a link that names a lesson opens it, in the reader\'s language', async ({ page }) => {
+  await open(page, 'lesson=zeroInit', 'zh-CN');
+  const card = page.getByTestId('lesson');
+  await expect(card).toContainText(zhCN.experiments.items.zeroInit.title);
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground!.config().model.init)).toBe('zeros');
+  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(100);
+  expect(await shown(page, 'train-loss')).toBeCloseTo(0.693, 2); // stuck at ln 2, as the card says
 });

@@ -13,7 +13,7 @@ export function Header() {
 
   const share = async () => {
     const url = new URL(window.location.href);
-    url.hash = encodeHash(useStore.getState().config);
+    url.hash = encodeHash(useStore.getState().config, useStore.getState().lesson);
     try {
       await navigator.clipboard.writeText(url.href);
       setShared('copied');

@@ -9,6 +9,7 @@ import { fieldAt, type ConfigError } from '../../engine/train/config';
 import * as training from '../bridge/training';
 import { useMessages, type Messages } from '../i18n';
 import { useStore } from '../store';
+import { EXPERIMENT_IDS } from '../experiments/presets';
 import { formatLr } from './RunBar';
 
 export function Notices() {
@@ -108,8 +109,9 @@ function FieldMessage({ path, text }: { path: string; text: string }) {
 export function describeError(m: Messages, error: ConfigError): string {
   if (error.code === 'conflict') return m.run.conflictValue(error.path);
   if (error.code === 'unknown') return m.run.unknownSetting(error.path);
-  const field = error.path ? fieldAt(error.path) : undefined;
   const got = error.got ?? '';
+  if (error.path === 'lesson') return m.run.invalidValue('lesson', got, m.run.allowedChoices(EXPERIMENT_IDS.join(', ')));
+  const field = error.path ? fieldAt(error.path) : undefined;
   if (!field) return m.run.invalidValue(error.path, got, m.run.allowedChoices('—'));
   const spec = field.spec;
   let allowed = '';

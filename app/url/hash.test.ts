@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, defaultOptimizer, validateConfig } from '../../engine/train/config';
 import { Generator } from '../../engine';
 import { decodeHash, encodeHash } from './hash';
+import { experimentConfig } from '../experiments/presets';
 
 describe('the experiment in the URL hash', () => {
   it('writes only what differs from the defaults', () => {
@@ -46,5 +47,25 @@ describe('the experiment in the URL hash', () => {
     }
     expect(decodeHash('#' + 'a'.repeat(10_000)).ignored[0].message).toMatch(/too long/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('a guided experiment in the link', () => {
+  it('rides along after the settings and comes back out', () => {
+    const config = experimentConfig('classImbalance');
+    const hash = encodeHash(config, 'classImbalance');
+    expect(hash).toMatch(/&lesson=classImbalance$/);
+    const decoded = decodeHash('#' + hash);
+    expect(decoded.lesson).toBe('classImbalance');
+    expect(decoded.config).toEqual(config);
+    expect(decoded.ignored).toEqual([]);
+    expect(decodeHash('#v=1').lesson).toBeNull();
+  });
+
+  it('names an unknown one and keeps the rest of the link', () => {
+    const decoded = decodeHash('#v=1&data.dataset=moons&lesson=nope');
+    expect(decoded.lesson).toBeNull();
+    expect(decoded.config.data.dataset).toBe('moons');
+    expect(decoded.ignored).toEqual([expect.objectContaining({ path: 'lesson', got: 'nope' })]);
   });
 });

@@ -5,6 +5,7 @@
  * parser: a malformed or hostile hash falls back to the default field by field and lists what it
  * ignored and why.
  */
+import { EXPERIMENT_IDS, type ExperimentId } from '../experiments/presets';
 import {
   CONFIG_VERSION,
   defaultConfig,
@@ -46,8 +47,11 @@ function diffPairs(prefix: string, values: Record<string, unknown>, base: Record
   }
 }
 
-/** The hash (without '#') for an experiment: the version, then what differs from the defaults. */
-export function encodeHash(config: ExperimentConfig): string {
+/**
+ * The hash (without '#') for an experiment: the version, then what differs from the defaults, then
+ * the guided experiment whose card is open, if any (`lesson=classImbalance`).
+ */
+export function encodeHash(config: ExperimentConfig, lesson: ExperimentId | null = null): string {
   const defaults = defaultConfig();
   const pairs = [`v=${CONFIG_VERSION}`];
   for (const section of ['data', 'model', 'loss', 'optimizer', 'scheduler', 'training'] as const) {
@@ -60,6 +64,7 @@ export function encodeHash(config: ExperimentConfig): string {
     }
     diffPairs(section, values, base, pairs);
   }
+  if (lesson !== null) pairs.push(`lesson=${lesson}`);
   return pairs.join('&');
 }
 
@@ -100,17 +105,20 @@ export interface DecodedHash {
   ignored: ConfigError[];
   /** true when the hash said nothing (the default experiment) */
   empty: boolean;
+  /** the guided experiment whose card the link opens */
+  lesson: ExperimentId | null;
 }
 
 /** Reads a hash (with or without '#'); never throws. */
 export function decodeHash(hash: string): DecodedHash {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.trim() === '') return { config: defaultConfig(), ignored: [], empty: true };
+  if (text.trim() === '') return { config: defaultConfig(), ignored: [], empty: true, lesson: null };
   if (text.length > MAX_HASH_LENGTH) {
     return {
       config: defaultConfig(),
       ignored: [{ path: '', code: 'unreadable', message: `The link's settings are too long (${text.length} characters); the default experiment is shown.` }],
       empty: false,
+      lesson: null,
     };
   }
   const input: Record<string, Json> = {};
@@ -132,6 +140,13 @@ export function decodeHash(hash: string): DecodedHash {
   }
   const version = raw.get('v');
   raw.delete('v');
+  const lessonText = raw.get('lesson');
+  raw.delete('lesson');
+  let lesson: ExperimentId | null = null;
+  if (lessonText !== undefined) {
+    if ((EXPERIMENT_IDS as readonly string[]).includes(lessonText)) lesson = lessonText as ExperimentId;
+    else ignored.push({ path: 'lesson', code: 'invalid', got: lessonText.slice(0, 40), message: `lesson: "${lessonText.slice(0, 40)}" is not a guided experiment.` });
+  }
   if (version !== undefined) input.version = Number(version);
   const optimizerType = raw.get('optimizer.type') ?? defaultConfig().optimizer.type;
   const schedulerType = raw.get('scheduler.type') ?? defaultConfig().scheduler.type;
@@ -153,5 +168,5 @@ export function decodeHash(hash: string): DecodedHash {
     input[section] = { ...(base as unknown as Record<string, Json>), ...given, type };
   }
   const parsed = parseConfig(input);
-  return { config: parsed.config, ignored: [...ignored, ...parsed.ignored], empty: false };
+  return { config: parsed.config, ignored: [...ignored, ...parsed.ignored], empty: false, lesson };
 }

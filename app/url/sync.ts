@@ -5,16 +5,30 @@
  */
 import { useStore } from '../store';
 import type { ExperimentConfig } from '../../engine/train/config';
-import { decodeHash, encodeHash } from './hash';
+import { decodeHash, encodeHash, type DecodedHash } from './hash';
+import { experimentConfig } from '../experiments/presets';
+
+/**
+ * A link that names a guided experiment and nothing else (`#lesson=overfitting`, easy to write by
+ * hand for a class) opens that experiment's settings; with settings, the settings win.
+ */
+function readLink(hash: string): DecodedHash {
+  const decoded = decodeHash(hash);
+  if (decoded.lesson !== null && encodeHash(decoded.config) === encodeHash(decodeHash('').config)) {
+    return { ...decoded, config: experimentConfig(decoded.lesson) };
+  }
+  return decoded;
+}
 
 const WRITE_DELAY_MS = 300;
 
 /** Reads the experiment from the current hash into the store; returns whether the hash had settings. */
 export function loadExperimentFromHash(): boolean {
-  const decoded = decodeHash(window.location.hash);
+  const decoded = readLink(window.location.hash);
   const s = useStore.getState();
   s.setConfigState(decoded.config);
   s.setIgnoredFields(decoded.ignored);
+  s.setLesson(decoded.lesson);
   return !decoded.empty;
 }
 
@@ -24,13 +38,14 @@ export function loadExperimentFromHash(): boolean {
  */
 export function syncHashWithExperiment(onLinkChanged: (config: ExperimentConfig) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  let written = encodeHash(useStore.getState().config);
+  const current = () => encodeHash(useStore.getState().config, useStore.getState().lesson);
+  let written = current();
   const unsubscribe = useStore.subscribe((state, previous) => {
-    if (state.config === previous.config) return;
+    if (state.config === previous.config && state.lesson === previous.lesson) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
-      const hash = encodeHash(useStore.getState().config);
+      const hash = current();
       if (hash === written) return;
       written = hash;
       history.replaceState(history.state, '', `${window.location.pathname}${window.location.search}#${hash}`);
@@ -39,9 +54,10 @@ export function syncHashWithExperiment(onLinkChanged: (config: ExperimentConfig)
   // A hand-edited hash (or a pasted link in the same tab) is read again.
   const onHashChange = () => {
     if (window.location.hash.slice(1) === written) return;
-    const decoded = decodeHash(window.location.hash);
-    written = encodeHash(decoded.config);
+    const decoded = readLink(window.location.hash);
+    written = encodeHash(decoded.config, decoded.lesson);
     useStore.getState().setIgnoredFields(decoded.ignored);
+    useStore.getState().setLesson(decoded.lesson);
     onLinkChanged(decoded.config);
   };
   window.addEventListener('hashchange', onHashChange);
