@@ -64,7 +64,7 @@ export interface LayoutOptions {
 }
 
 /** Narrowest column in which "− [16] +" fits on one line. */
-export const ROW_CONTROLS_MIN = 92;
+export const ROW_CONTROLS_MIN = 108;
 export const MIN_RADIUS = 6;
 /** Smallest circle that still shows its picture (24 × 24 samples in ≥ 16 px). */
 export const THUMBNAIL_RADIUS = 8;
