@@ -42,7 +42,7 @@ export function DataSettings({ config }: { config: ExperimentConfig }) {
   const commit = (key: DataKey, value: DataConfig[DataKey]) => {
     void training.changeConfig({ data: { [key]: value } }).then((result: UpdateResult) => {
       const error = result.errors.find((e) => e.path === `data.${key}`) ?? result.errors[0];
-      setErrors((old) => ({ ...old, [key]: error ? describeError(m, error) : undefined }));
+      setErrors((old) => ({ ...old, [key]: error ? describeError(m, error, `data.${key}`) : undefined }));
     });
   };
   const data = config.data;

@@ -105,8 +105,8 @@ function FieldMessage({ path, text }: { path: string; text: string }) {
   );
 }
 
-/** A refused value in the page's language: the field, what came, and what is allowed. */
-export function describeError(m: Messages, error: ConfigError): string {
+/** A refused value in the page's language: the field (unless it is `here`), what came, and what is allowed. */
+export function describeError(m: Messages, error: ConfigError, here?: string): string {
   if (error.code === 'conflict') return m.run.conflictValue(error.path);
   if (error.code === 'unknown') return m.run.unknownSetting(error.path);
   const got = error.got ?? '';
@@ -124,5 +124,6 @@ export function describeError(m: Messages, error: ConfigError): string {
   else if (spec.kind === 'choice') allowed = m.run.allowedChoices(spec.choices.join(', '));
   else if (spec.kind === 'boolean') allowed = m.run.allowedChoices('true, false');
   else allowed = m.run.allowedRange(String(spec.item.min), String(spec.item.max));
-  return m.run.invalidValue(error.path, got, allowed);
+  // beside the field itself, its name would only repeat the label above it
+  return error.path === here ? m.run.invalidValueHere(got, allowed) : m.run.invalidValue(error.path, got, allowed);
 }

@@ -56,7 +56,7 @@ export function TrainingProvider({ value, children }: { value: Base; children: R
     (key: string) => {
       const list = errors[key];
       if (!list) return null;
-      return list.map((e) => refusalText(m.training, e) ?? describeError(m, e)).join(' ');
+      return list.map((e) => refusalText(m.training, e) ?? describeError(m, e, key)).join(' ');
     },
     [errors, m],
   );

@@ -45,6 +45,7 @@ export const run = {
   allowedInterval: (min: string, max: string, minOpen: boolean, maxOpen: boolean) =>
     `allowed: ${min} ${minOpen ? '<' : '≤'} value ${maxOpen ? '<' : '≤'} ${max}`,
   allowedChoices: (choices: string) => `allowed: ${choices}`,
+  invalidValueHere: (got: string, allowed: string) => `${got} cannot be used (${allowed}).`,
   conflictValue: (path: string) => `${path}: this value does not fit together with the other settings.`,
   unknownSetting: (path: string) => `${path} is not a setting.`,
   invalid: 'That value was not used:',

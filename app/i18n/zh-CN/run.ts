@@ -43,6 +43,7 @@ export const run: Messages['run'] = {
   allowedRange: (min: string, max: string) => `允许范围：${min} 到 ${max}`,
   allowedInterval: (min, max, minOpen, maxOpen) => `允许范围：${min} ${minOpen ? '<' : '≤'} 值 ${maxOpen ? '<' : '≤'} ${max}`,
   allowedChoices: (choices: string) => `可选值：${choices}`,
+  invalidValueHere: (got, allowed) => `${got} 无法使用（${allowed}）。`,
   conflictValue: (path: string) => `${path}：这个值与其他设置不能同时使用。`,
   unknownSetting: (path: string) => `${path} 不是一项设置。`,
   invalid: '这个值没有被采用：',
