@@ -17,6 +17,13 @@ describe('describeError', () => {
     expect(describeError(messagesFor('en'), batch)).toBe('training.batchSize: 0 cannot be used (allowed: 1 to 1024).');
   });
 
+  it('beside its own field, leaves out the field name', () => {
+    const [lr] = errorsFor({ optimizer: { lr: 1e6 } });
+    expect(describeError(messagesFor('en'), lr, 'optimizer.lr')).toBe('1000000 cannot be used (allowed: 0 < value ≤ 10).');
+    expect(describeError(messagesFor('zh-CN'), lr, 'optimizer.lr')).toBe('1000000 无法使用（允许范围：0 < 值 ≤ 10）。');
+    expect(describeError(messagesFor('en'), lr, 'training.batchSize')).toMatch(/^optimizer\.lr: /);
+  });
+
   it('names a setting that does not exist', () => {
     const [unknown] = errorsFor({ foo: 1 });
     expect(describeError(messagesFor('en'), unknown)).toBe('foo is not a setting.');
