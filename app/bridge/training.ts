@@ -7,6 +7,7 @@
 import { validateConfig, type ExperimentConfig } from '../../engine/train/config';
 import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch, UpdateResult } from '../../workers/session';
+import { mergeSections, type Patch } from './merge';
 import { RunHistory } from '../store/series';
 import { SPEED_STEPS_PER_SECOND, useStore } from '../store';
 
@@ -17,7 +18,6 @@ const PICTURE_REFRESH_MS = 250;
 export const GRID_RESOLUTION = 72;
 export const NEURON_GRID_RESOLUTION = 24;
 
-type Patch = { [K in keyof ExperimentConfig]?: unknown };
 
 let client: TrainingClient | null = null;
 let historyTimer: ReturnType<typeof setTimeout> | null = null;
@@ -204,23 +204,6 @@ function reportErrors(result: UpdateResult): void {
 
 export function dismissNotice(): void {
   state().setRunState({ notice: null });
-}
-
-function mergeSections(config: ExperimentConfig, patch: Patch): unknown {
-  const out: Record<string, unknown> = { ...config };
-  for (const [section, value] of Object.entries(patch)) {
-    if (section === '__proto__' || section === 'constructor') continue;
-    const base = (config as unknown as Record<string, unknown>)[section];
-    // A new optimizer or scheduler `type` brings its own settings: the section is replaced, not merged.
-    const newType =
-      (section === 'optimizer' || section === 'scheduler') &&
-      typeof value === 'object' && value !== null && 'type' in value && (value as { type: unknown }).type !== (base as { type?: unknown } | null)?.type;
-    out[section] =
-      !newType && typeof value === 'object' && value !== null && !Array.isArray(value) && typeof base === 'object' && base !== null
-        ? { ...(base as object), ...(value as object) }
-        : value;
-  }
-  return out;
 }
 
 /** For tests and page teardown. */

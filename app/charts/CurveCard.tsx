@@ -10,10 +10,10 @@ import { colorResolver, drawCurves, type PlotMapping } from './canvas';
 import type { CurveChart } from './model';
 import { HoverDots, HoverOverlay, type HoverStore } from './HoverLayer';
 import { CHART_HEIGHT, MARGIN, sameAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH, type FrameAxes } from './frameModel';
+import { Legend } from './ReadOut';
 
 /** recharts and its frame load when the panel nears the screen (see CurvesPanel): not part of the first load. */
 const Frame = lazy(() => import('./Frame'));
-import { Legend } from './ReadOut';
 
 export interface CurveCardProps {
   chart: CurveChart;
@@ -70,7 +70,10 @@ function useStaggeredAxes(chart: CurveChart, lag: number): FrameAxes {
 /** The curves, on a canvas over the frame's plot area; redrawn whenever the chart or its size changes. */
 function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: FrameAxes; bestLabel: string; hover: HoverStore }) {
   const canvas = useRef<HTMLCanvasElement>(null);
-  const [size, setSize] = useState<{ width: number; height: number; ratio: number } | null>(null);
+  // the canvas' size, and its font (read once here, not at every redraw)
+  const [size, setSize] = useState<{ width: number; height: number; ratio: number; font: string } | null>(null);
+  // bumped when the colour scheme changes: the colours behind the CSS variables are read again
+  const [scheme, setScheme] = useState(0);
   const [colors] = useState(() => colorResolver((name) => (canvas.current ? getComputedStyle(canvas.current).getPropertyValue(name) : '')));
 
   useEffect(() => {
@@ -80,24 +83,21 @@ function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: Fr
       const ratio = window.devicePixelRatio || 1;
       const width = element.clientWidth;
       const height = element.clientHeight;
-      setSize((old) => (old && old.width === width && old.height === height && old.ratio === ratio ? old : { width, height, ratio }));
+      const font = getComputedStyle(element).fontFamily || 'sans-serif';
+      setSize((old) => (old && old.width === width && old.height === height && old.ratio === ratio && old.font === font ? old : { width, height, ratio, font }));
     };
     const observer = new ResizeObserver(measure);
     observer.observe(element);
-    // a theme change (light ↔ dark) changes the colours behind the CSS variables
-    const scheme = window.matchMedia?.('(prefers-color-scheme: dark)');
+    const dark = window.matchMedia?.('(prefers-color-scheme: dark)');
     const recolour = () => {
       colors.reset();
-      setSize((old) => (old ? { ...old } : old));
+      setScheme((n) => n + 1);
     };
-    scheme?.addEventListener('change', recolour);
-    const themeObserver = new MutationObserver(recolour);
-    themeObserver.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class', 'style'] });
+    dark?.addEventListener('change', recolour);
     measure();
     return () => {
       observer.disconnect();
-      themeObserver.disconnect();
-      scheme?.removeEventListener('change', recolour);
+      dark?.removeEventListener('change', recolour);
     };
   }, [colors]);
 
@@ -132,9 +132,9 @@ function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: Fr
       height: size.height,
       pixelRatio: size.ratio,
       bestLabel,
-      font: getComputedStyle(element).fontFamily || 'sans-serif',
+      font: size.font,
     });
-  }, [chart, mapping, size, bestLabel, colors]);
+  }, [chart, mapping, size, bestLabel, colors, scheme]);
 
   return (
     <>
@@ -159,7 +159,7 @@ function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language
         {!chart.empty && <Legend chart={chart} bestLabel={bestLegend} />}
       </figcaption>
       <div className="curve-plot">
-        <Suspense fallback={<div className="curve-frame-placeholder" style={{ height: CHART_HEIGHT }} />}>
+        <Suspense fallback={framePlaceholder}>
           {frame ? (
             <Frame
               xDomain={axes.xDomain}
@@ -173,7 +173,7 @@ function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language
               hover={hover}
             />
           ) : (
-            <div className="curve-frame-placeholder" style={{ height: CHART_HEIGHT }} />
+            framePlaceholder
           )}
         </Suspense>
         <Curves chart={chart} axes={axes} bestLabel={bestLabel} hover={hover} />
@@ -183,6 +183,9 @@ function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language
     </figure>
   );
 }
+
+/** Where the frame will be, until it has loaded (the same height, so nothing moves). */
+const framePlaceholder = <div className="curve-frame-placeholder" style={{ height: CHART_HEIGHT }} />;
 
 /** Memoised: a card redraws only when its own chart (or the page's language, axis…) changed. */
 export const CurveCard = memo(CurveCardView);

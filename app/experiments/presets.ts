@@ -12,6 +12,7 @@ import {
   validateConfig,
   type ExperimentConfig,
 } from '../../engine/train/config';
+import { mergeSections } from '../bridge/merge';
 
 /** The steps of the training loop, as the tutorial orders them. */
 export const LOOP_STEPS = ['learningRate', 'data', 'forward', 'loss', 'backward', 'validation', 'repeat'] as const;
@@ -94,15 +95,7 @@ export function experimentById(id: ExperimentId): Experiment {
 
 /** The whole experiment: the defaults with the preset's changes (a new optimizer or scheduler replaces its section). */
 export function experimentConfig(id: ExperimentId): ExperimentConfig {
-  const base = defaultConfig();
-  const out: Record<string, unknown> = { ...base };
-  for (const [section, values] of Object.entries(experimentById(id).patch)) {
-    const current = (base as unknown as Record<string, Record<string, unknown>>)[section];
-    const type = (values as { type?: string }).type;
-    const replaces = (section === 'optimizer' || section === 'scheduler') && type !== undefined && type !== current.type;
-    out[section] = replaces ? values : { ...current, ...values };
-  }
-  const checked = validateConfig(out);
+  const checked = validateConfig(mergeSections(defaultConfig(), experimentById(id).patch));
   if (!checked.ok) throw new Error(`experiment ${id}: ${checked.errors.map((e) => e.message).join('; ')}`);
   return checked.config;
 }

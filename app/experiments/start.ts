@@ -8,9 +8,10 @@ export async function startExperiment(id: ExperimentId): Promise<void> {
   const store = useStore.getState();
   store.setLesson(id);
   store.setIgnoredFields([]);
-  await training.changeConfig(sections);
+  const result = await training.changeConfig(sections);
   // the card says what changed and why; a "restarted because…" notice would only repeat it
   training.dismissNotice();
-  await training.reset();
+  // a restart already gave a fresh run; live settings (or none, for "Run it again") need one
+  if (result.applied !== 'restart') await training.reset();
   await training.play();
 }

@@ -35,30 +35,13 @@ export function LayerWidth({ layer, width, limits, mode, onChange, onInvalid }: 
   const down = stepWidth(width, -1, limits);
   const up = stepWidth(width, 1, limits);
   const n = layer + 1;
-  const minus = (
-    <button
-      type="button"
-      className="nn-step"
-      aria-label={m.narrow(n, down)}
-      title={m.restartsAfter(m.narrow(n, down))}
-      disabled={width <= limits.minWidth}
-      onClick={() => onChange(layer, down)}
-    >
-      −
+  const stepButton = (to: number, label: string, disabled: boolean, sign: string) => (
+    <button type="button" className="nn-step" aria-label={label} title={m.restartsAfter(label)} disabled={disabled} onClick={() => onChange(layer, to)}>
+      {sign}
     </button>
   );
-  const plus = (
-    <button
-      type="button"
-      className="nn-step"
-      aria-label={m.widen(n, up)}
-      title={m.restartsAfter(m.widen(n, up))}
-      disabled={width >= limits.maxWidth}
-      onClick={() => onChange(layer, up)}
-    >
-      +
-    </button>
-  );
+  const minus = stepButton(down, m.narrow(n, down), width <= limits.minWidth, '−');
+  const plus = stepButton(up, m.widen(n, up), width >= limits.maxWidth, '+');
   return (
     <div className={`nn-width nn-width-${mode}`}>
       {mode === 'row' ? minus : plus}

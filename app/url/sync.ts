@@ -4,7 +4,7 @@
  * history.replaceState (no history entry per slider move).
  */
 import { useStore } from '../store';
-import type { ExperimentConfig } from '../../engine/train/config';
+import { defaultConfig, type ExperimentConfig } from '../../engine/train/config';
 import { decodeHash, encodeHash, type DecodedHash } from './hash';
 import { experimentConfig } from '../experiments/presets';
 
@@ -14,7 +14,7 @@ import { experimentConfig } from '../experiments/presets';
  */
 function readLink(hash: string): DecodedHash {
   const decoded = decodeHash(hash);
-  if (decoded.lesson !== null && encodeHash(decoded.config) === encodeHash(decodeHash('').config)) {
+  if (decoded.lesson !== null && encodeHash(decoded.config) === encodeHash(defaultConfig())) {
     return { ...decoded, config: experimentConfig(decoded.lesson) };
   }
   return decoded;
