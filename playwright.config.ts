@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4173;
+// PLAYWRIGHT_PORT and PLAYWRIGHT_DIST let two checkouts' test runs share one machine without sharing a server.
+const port = Number(process.env.PLAYWRIGHT_PORT ?? 4173);
+const dist = process.env.PLAYWRIGHT_DIST ?? 'dist';
 const baseURL = `http://127.0.0.1:${port}/`;
 
 // Tests run in an installed Chromium (Debian's by default); Playwright never downloads a browser.
@@ -41,7 +43,7 @@ export default defineConfig({
   ],
   // Serves the built dist/ (run `vite build` first; `npm run test:e2e` does both).
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${dist} --port ${port} --strictPort --host 127.0.0.1`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
