@@ -12,7 +12,9 @@ describe('App (the playground, before the worker reports)', () => {
 
   it('has the run controls, named for assistive technology', () => {
     expect(markup).toMatch(/aria-label="Run controls"/);
-    for (const name of ["Play", "Step", "Reset", "Share"]) expect(markup).toMatch(new RegExp(`[> ]${name}</button>`));
+    for (const name of ['Play', 'Step', 'Share', 'Embed', 'Code']) expect(markup).toMatch(new RegExp(`[> ]${name}</button>`));
+    // on a phone Reset shows only its icon: its name is its label
+    expect(markup).toMatch(/aria-label="Reset"/);
   });
 
   it('shows every live number of the run, empty until the worker reports', () => {
@@ -27,6 +29,17 @@ describe('App (the playground, before the worker reports)', () => {
   it('links assets relatively, so the site works from any sub-path', () => {
     const urls = [...markup.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((match) => match[1]);
     expect(urls.length).toBeGreaterThan(0);
-    for (const url of urls) expect(url).toMatch(/^\.\//);
+    // in-page links: the skip links (which move the focus without touching the link's hash)
+    for (const url of urls) expect(url).toMatch(/^(\.\/|#(run|curves|code)$)/);
+  });
+
+  it('starts with skip links to the run controls, the curves and the code, before the header', () => {
+    expect(markup.indexOf('class="skip-links"')).toBeLessThan(markup.indexOf('<header'));
+    for (const text of ['Skip to the run controls', 'Skip to the curves', 'Skip to the PyTorch code']) expect(markup).toContain(`>${text}</a>`);
+  });
+
+  it('puts the curves first in the middle column, before the network diagram', () => {
+    expect(markup.indexOf('slot slot-curves')).toBeGreaterThan(0);
+    expect(markup.indexOf('slot slot-curves')).toBeLessThan(markup.indexOf('slot slot-model'));
   });
 });

@@ -21,12 +21,16 @@ async function shown(page: Page, testId: string): Promise<number> {
   return parseFloat(text.replace(/,/g, ''));
 }
 
-async function open(page: Page, hash = '', language = 'en'): Promise<void> {
-  await page.addInitScript((lang) => {
-    if (!localStorage.getItem('training-playground:prefs')) {
-      localStorage.setItem('training-playground:prefs', JSON.stringify({ state: { language: lang }, version: 1 }));
-    }
-  }, language);
+/** Opens the page; at Fast (300 steps a second) unless a test watches the pace itself. */
+async function open(page: Page, hash = '', language = 'en', speed = 'fast'): Promise<void> {
+  await page.addInitScript(
+    ([lang, pace]) => {
+      if (!localStorage.getItem('training-playground:prefs')) {
+        localStorage.setItem('training-playground:prefs', JSON.stringify({ state: { language: lang, speed: pace }, version: 1 }));
+      }
+    },
+    [language, speed],
+  );
   await page.goto(hash ? `./#${hash}` : './');
 }
 
@@ -62,7 +66,7 @@ test('the default experiment learns on screen: validation loss falls, accuracy r
 });
 
 test('changing the learning rate while it runs changes the read-out and the learning-rate curve', async ({ page }) => {
-  await open(page);
+  await open(page, '', 'en', 'normal'); // a run of a minute: still running when the change lands
   await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
   await expect(page.getByTestId('lr')).toHaveText('0.01');
   const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
@@ -96,7 +100,7 @@ test('a link with settings restores them exactly: the same first 20 losses', asy
   const hash = 'v=1&data.dataset=moons&data.noise=0.2&optimizer.type=sgd&optimizer.lr=0.05&optimizer.momentum=0.9&training.seed=5';
   const first20 = async (p: Page) => {
     await open(p, hash);
-    await expect.poll(() => p.evaluate(() => window.trainingPlayground!.losses(20).length)).toBe(20);
+    await expect.poll(() => p.evaluate(() => window.trainingPlayground?.losses(20).length ?? 0)).toBe(20); // installed once the app has loaded
     return p.evaluate(() => window.trainingPlayground!.losses(20));
   };
   const a = await first20(page);

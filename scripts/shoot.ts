@@ -2,6 +2,7 @@
  * One screenshot of the built page, for looking at a change:
  *   npx vite build && (npx vite preview --port 4173 &) && npx tsx scripts/shoot.ts --out /tmp/a.png \
  *     [--width 1440] [--height 900] [--lang zh-CN] [--hash 'v=1&data.dataset=moons'] [--wait 3000] [--full] [--dark] [--scroll 'section.model']
+ *     [--iframe 700x450]   (the page inside an iframe of that size, on a blank host page: an embed)
  */
 import { chromium } from '@playwright/test';
 
@@ -31,7 +32,16 @@ try {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(hash ? `${base}#${hash}` : base);
+  const iframe = arg('iframe', '');
+  if (iframe !== '') {
+    const [w, h] = iframe.split('x');
+    // a host page of the same origin, so that the frame reads the preferences set above
+    const host = `<!doctype html><body style="margin:16px;background:#eee"><iframe src="${base}#${hash}" width="${w}" height="${h}" style="border:1px solid #999;background:#fff"></iframe></body>`;
+    await page.route(`${base}embed-host.html`, (route) => route.fulfill({ contentType: 'text/html', body: host }));
+    await page.goto(`${base}embed-host.html`);
+  } else {
+    await page.goto(hash ? `${base}#${hash}` : base);
+  }
   await page.waitForTimeout(wait);
   const scrollTo = arg('scroll', '');
   if (scrollTo !== '') {

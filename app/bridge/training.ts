@@ -9,7 +9,9 @@ import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch, UpdateResult } from '../../workers/session';
 import { mergeSections, type Patch } from './merge';
 import { RunHistory } from '../store/series';
-import { SPEED_STEPS_PER_SECOND, useStore } from '../store';
+import { useStore } from '../store';
+import { experimentById, experimentConfig } from '../experiments/presets';
+import { stepsPerSecond } from './pace';
 
 /** How often the history's version (and so the charts) may change: up to 20 Hz, the metric stream's own rate. */
 const HISTORY_REFRESH_MS = 50;
@@ -94,6 +96,8 @@ async function refreshData(): Promise<void> {
   const points = await getClient().api.points();
   state().setRunState({ points });
   requestPictures();
+  // the batches per epoch, and so the pace, are known once the data is
+  await applySpeed();
 }
 
 /** Asks for fresh pictures; the loop coalesces requests and runs at most every PICTURE_REFRESH_MS. */
@@ -126,8 +130,26 @@ export async function predictValidation(): Promise<Float32Array | null> {
   return getClient().api.predictValidation();
 }
 
-async function applySpeed(): Promise<void> {
-  await getClient().api.setSpeed(SPEED_STEPS_PER_SECOND[state().speed]);
+/**
+ * The guided experiment's own pace while its run is the lesson's, unchanged; once the learner
+ * changes a setting ("Then try …") the run is paced by its length like any other.
+ */
+function lessonPace(): number | null {
+  const { lesson, config } = state();
+  if (lesson === null) return null;
+  const pace = experimentById(lesson).pace;
+  return pace !== undefined && JSON.stringify(config) === JSON.stringify(experimentConfig(lesson)) ? pace : null;
+}
+
+/** Steps a second now: the speed chosen, for this run's length (see pace.ts). */
+export function currentStepsPerSecond(): number | null {
+  const s = state();
+  return stepsPerSecond(s.speed, s.config.training.epochs * stepsPerEpoch(), lessonPace());
+}
+
+/** Tells the worker the pace (again): after the speed, the run's length or the lesson changed. */
+export async function applySpeed(): Promise<void> {
+  await getClient().api.setSpeed(currentStepsPerSecond());
 }
 
 export async function play(): Promise<void> {
@@ -192,6 +214,9 @@ export async function changeConfig(patch: Patch): Promise<UpdateResult> {
     if (!moreEpochs) await getClient().api.reset();
     await applySpeed();
     await getClient().api.play();
+  } else if (result.applied === 'live') {
+    // more epochs, another batch size: the run's length, and so its pace, changed
+    await applySpeed();
   }
   return result;
 }

@@ -3,17 +3,50 @@
  * marks) and the curves drawn on a canvas over its plot area (see canvas.ts for why). The frame
  * redraws only when an axis changes; the canvas at every update of the chart.
  */
-import { lazy, memo, Suspense, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { InfoTip } from '../controls/fields';
+import { useTurn, whenSettled } from '../controls/inTurn';
 import { colorResolver, drawCurves, type PlotMapping } from './canvas';
 import type { CurveChart } from './model';
 import { HoverDots, HoverOverlay, type HoverStore } from './HoverLayer';
 import { CHART_HEIGHT, MARGIN, sameAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH, type FrameAxes } from './frameModel';
 import { Legend } from './ReadOut';
 
-/** recharts and its frame load when the panel nears the screen (see CurvesPanel): not part of the first load. */
-const Frame = lazy(() => import('./Frame'));
+const loadFrame = () => import('./Frame');
+/** recharts and its frame: not part of the first load (see prefetchFrame). */
+const Frame = lazy(loadFrame);
+
+/**
+ * The frame's code in stages, each imported (so evaluated, in a task of its own) after the one
+ * before: its dependencies first, then recharts' store and selectors (hundreds of selectors made
+ * at evaluation), then the rest. All at once, evaluating it was one task of 100–130 ms.
+ */
+const FRAME_STAGES: ReadonlyArray<() => Promise<unknown>> = [
+  () => import('d3-scale'),
+  () => import('@reduxjs/toolkit'),
+  // @ts-expect-error: recharts ships no types for its modules one by one
+  () => import('recharts/es6/state/selectors/axisSelectors.js'),
+  // @ts-expect-error: as above
+  () => import('recharts/es6/state/store.js'),
+  loadFrame,
+];
+
+let prefetching = false;
+
+/**
+ * Loads the frame's code (recharts, ~90 kB gzipped) in idle time once the page is up, stage by
+ * stage, so that scrolling to the charts does not wait for it, nor spend a long task evaluating it then.
+ */
+function prefetchFrame(): void {
+  if (prefetching) return;
+  prefetching = true;
+  whenSettled(() => {
+    const next = (stage: number): Promise<unknown> =>
+      stage === FRAME_STAGES.length ? Promise.resolve() : FRAME_STAGES[stage]().then(() => new Promise((r) => setTimeout(r, 0))).then(() => next(stage + 1));
+    next(0).catch(() => (prefetching = false));
+  });
+}
 
 export interface CurveCardProps {
   chart: CurveChart;
@@ -36,6 +69,10 @@ export interface CurveCardProps {
   readHint: string;
   /** what the chart shows and what to look for, in plain words (an ⓘ beside the title) */
   tip: string;
+  /** which chart this is (`loss`, `lr`…), for styles and tests */
+  chartId?: string;
+  /** the chart the open lesson talks about: marked so the eye finds it */
+  focused?: boolean;
 }
 
 /**
@@ -68,7 +105,7 @@ function useStaggeredAxes(chart: CurveChart, lag: number): FrameAxes {
 }
 
 /** The curves, on a canvas over the frame's plot area; redrawn whenever the chart or its size changes. */
-function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: FrameAxes; bestLabel: string; hover: HoverStore }) {
+function Curves({ chart, axes, bestLabel, hover, onSize }: { chart: CurveChart; axes: FrameAxes; bestLabel: string; hover: HoverStore; onSize: (width: number, height: number) => void }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // the canvas' size, and its font (read once here, not at every redraw)
   const [size, setSize] = useState<{ width: number; height: number; ratio: number; font: string } | null>(null);
@@ -84,6 +121,7 @@ function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: Fr
       const width = element.clientWidth;
       const height = element.clientHeight;
       const font = getComputedStyle(element).fontFamily || 'sans-serif';
+      onSize(width, height);
       setSize((old) => (old && old.width === width && old.height === height && old.ratio === ratio && old.font === font ? old : { width, height, ratio, font }));
     };
     const observer = new ResizeObserver(measure);
@@ -99,7 +137,7 @@ function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: Fr
       observer.disconnect();
       dark?.removeEventListener('change', recolour);
     };
-  }, [colors]);
+  }, [colors, onSize]);
 
   const mapping = useMemo<PlotMapping | null>(
     () =>
@@ -144,24 +182,34 @@ function Curves({ chart, axes, bestLabel, hover }: { chart: CurveChart; axes: Fr
   );
 }
 
-function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip }: CurveCardProps) {
+function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip, chartId, focused }: CurveCardProps) {
   const titleId = useId();
   const axes = useStaggeredAxes(chart, lag);
+  const plot = useRef<HTMLDivElement>(null);
+  // Near the screen, the four frames take turns: each first recharts render is a task of its own.
+  const frameShown = useTurn(plot, frame);
+  useEffect(prefetchFrame, []);
+  // The frame's size, as the canvas (the same box) measures it: given to recharts, which then
+  // measures nothing itself (responsive, it observes and measures its box and renders again).
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  const onSize = useCallback((width: number, height: number) => setSize((old) => (old?.width === width && old.height === height ? old : { width, height })), []);
   return (
-    <figure className="curve-card" aria-labelledby={titleId}>
+    <figure className={focused ? 'curve-card curve-card-focused' : 'curve-card'} aria-labelledby={titleId} data-chart={chartId}>
       <figcaption className="curve-head">
         <span className="curve-title-row">
           <h3 id={titleId} className="curve-title">
             {title}
           </h3>
-          <InfoTip text={tip} label={`${title}: ${tip}`} />
+          <InfoTip text={tip} label={title} />
         </span>
         {!chart.empty && <Legend chart={chart} bestLabel={bestLegend} />}
       </figcaption>
-      <div className="curve-plot">
+      <div className="curve-plot" ref={plot}>
         <Suspense fallback={framePlaceholder}>
-          {frame ? (
+          {frameShown && size !== null && size.width > 0 ? (
             <Frame
+              width={size.width}
+              height={size.height}
               xDomain={axes.xDomain}
               y={axes.y}
               kind={axes.kind}
@@ -176,7 +224,7 @@ function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language
             framePlaceholder
           )}
         </Suspense>
-        <Curves chart={chart} axes={axes} bestLabel={bestLabel} hover={hover} />
+        <Curves chart={chart} axes={axes} bestLabel={bestLabel} hover={hover} onSize={onSize} />
         <HoverOverlay chart={chart} store={hover} xAxis={xAxis} xName={xName} language={language} label={`${title}: ${readHint}`} />
         {chart.empty && <p className="curve-empty">{emptyText}</p>}
       </div>

@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, XAxis, YAxis } from 'recharts';
 import { formatTick, formatXTick, niceTicks, type ValueKind, type YAxisModel } from './axis';
-import { CHART_HEIGHT, MARGIN, sameAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './frameModel';
+import { MARGIN, sameAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from './frameModel';
 import { HoverCursor } from './HoverCursor';
 import type { HoverStore } from './hover';
 import type { CurveChart } from './model';
@@ -17,6 +17,9 @@ const MUTED = 'var(--text-muted)';
 const HALO = { stroke: 'var(--surface)', strokeWidth: 3, paintOrder: 'stroke' } as const;
 
 interface FrameProps {
+  /** the chart's size in px (measured by the card: the height is the stylesheet's --chart-height) */
+  width: number;
+  height: number;
   xDomain: [number, number];
   y: YAxisModel;
   kind: ValueKind;
@@ -29,12 +32,12 @@ interface FrameProps {
 }
 
 /** Grid, axes, the guide line and the hover marks: recharts, redrawn only when an axis changes. */
-function FrameView({ xDomain, y, kind, guide, xAxis, language, xName, yName, hover }: FrameProps) {
+function FrameView({ width, height, xDomain, y, kind, guide, xAxis, language, xName, yName, hover }: FrameProps) {
   const [xStart, xEnd] = xDomain;
   return (
     <ComposedChart
-      responsive
-      style={{ width: '100%', height: CHART_HEIGHT }}
+      width={width}
+      height={height}
       data={[{ x: xStart }, { x: xEnd }]}
       margin={MARGIN}
       accessibilityLayer={false}
@@ -46,6 +49,8 @@ function FrameView({ xDomain, y, kind, guide, xAxis, language, xName, yName, hov
         domain={xDomain}
         ticks={niceTicks(xStart, xEnd, 4, xAxis === 'step')}
         allowDecimals={xAxis === 'epoch'}
+        // the ticks are chosen not to collide (niceTicks): recharts need not measure their labels
+        interval={0}
         tick={TICK}
         tickFormatter={(v: number) => formatXTick(v, language)}
         stroke={MUTED}
@@ -58,6 +63,7 @@ function FrameView({ xDomain, y, kind, guide, xAxis, language, xName, yName, hov
         domain={y.domain}
         ticks={y.ticks}
         allowDataOverflow
+        interval={0}
         tick={TICK}
         tickFormatter={(v: number) => formatTick(v, kind)}
         stroke={MUTED}
@@ -82,6 +88,8 @@ const Frame = memo(
   FrameView,
   (a, b) =>
     sameAxes(a, b) &&
+    a.width === b.width &&
+    a.height === b.height &&
     a.xAxis === b.xAxis &&
     a.language === b.language &&
     a.xName === b.xName &&

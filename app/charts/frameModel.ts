@@ -1,7 +1,8 @@
 /** What the recharts frame of a curve card shows, and its geometry (shared by the frame and the canvas). */
 import type { CurveChart } from './model';
 
-export const CHART_HEIGHT = 200;
+/** The plot's height: 200 px, or what the layout sets in --chart-height (an embedded view fills its frame). */
+export const CHART_HEIGHT = 'var(--chart-height, 200px)';
 /** The chart's margins and axis sizes: the plot area is the rest (the CSS of .curve-hover agrees). */
 export const MARGIN = { top: 14, right: 14, bottom: 4, left: 0 };
 export const X_AXIS_HEIGHT = 36;

@@ -26,17 +26,22 @@ interface FieldProps {
   restartsText?: string;
 }
 
-/** A tooltip on a small ⓘ button: hover, focus or tap shows it; Escape hides it. */
+/**
+ * A tooltip on a small ⓘ button: hover, focus or tap shows it; Escape hides it. The button's name is
+ * short ("About learning rate", from `label`, the setting's name); the explanation is its description,
+ * kept in the page while hidden so a screen reader can read it before the tip opens.
+ */
 export function InfoTip({ text, label }: { text: string; label: string }) {
   const id = useId();
+  const about = useMessages().common.about;
   const [open, setOpen] = useState(false);
   return (
     <span className="tip" onMouseEnter={() => setOpen(true)} onMouseLeave={() => setOpen(false)}>
       <button
         type="button"
         className="tip-button"
-        aria-label={label}
-        aria-describedby={open ? id : undefined}
+        aria-label={about(label)}
+        aria-describedby={id}
         aria-expanded={open}
         onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
@@ -47,11 +52,9 @@ export function InfoTip({ text, label }: { text: string; label: string }) {
       >
         i
       </button>
-      {open && (
-        <span role="tooltip" id={id} className="tip-bubble">
-          {text}
-        </span>
-      )}
+      <span role="tooltip" id={id} className="tip-bubble" hidden={!open}>
+        {text}
+      </span>
     </span>
   );
 }
@@ -67,7 +70,7 @@ function FieldLabel({ htmlFor, label, tip, restarts, restartsText }: FieldProps 
           ↻
         </span>
       )}
-      {tip && <InfoTip text={tip} label={`${label}: ${tip}`} />}
+      {tip && <InfoTip text={tip} label={label} />}
     </span>
   );
 }

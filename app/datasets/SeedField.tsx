@@ -42,7 +42,7 @@ export function SeedField(props: SeedFieldProps) {
         <span className="field-restarts" title={props.restartsText} aria-hidden="true">
           ↻
         </span>
-        <InfoTip text={props.tip} label={`${props.label}: ${props.tip}`} />
+        <InfoTip text={props.tip} label={props.label} />
       </span>
       <div className="data-seed-row">
         <input

@@ -1,4 +1,5 @@
 /** The card of the guided experiment that is running: what it set up, what to watch, what to try next. */
+import * as training from '../bridge/training';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import { experimentById } from './presets';
@@ -31,7 +32,14 @@ export function LessonCard() {
         <button type="button" className="button" onClick={() => void startExperiment(lesson)}>
           {m.again}
         </button>
-        <button type="button" className="button" onClick={() => setLesson(null)}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setLesson(null);
+            void training.applySpeed();
+          }}
+        >
           {m.close}
         </button>
       </div>

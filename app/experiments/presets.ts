@@ -40,7 +40,16 @@ export interface Experiment {
   id: ExperimentId;
   step: LoopStep;
   patch: Patch;
+  /**
+   * Steps a second at Normal while the lesson's run is unchanged, where its point comes before its
+   * last epoch (see bridge/pace.ts); otherwise the run's length sets the pace.
+   */
+  pace?: number;
+  /** the chart the card talks about, brought up beside the loss (the per-class table: beside the output) */
+  focus?: LessonFocus;
 }
+
+export type LessonFocus = 'learningRate' | 'gradients' | 'perClass';
 
 const sgd = (settings: Partial<ReturnType<typeof defaultOptimizer<'sgd'>>>) => ({ ...defaultOptimizer('sgd'), ...settings });
 
@@ -54,7 +63,7 @@ const overfit: Patch = {
 export const EXPERIMENTS: readonly Experiment[] = [
   // Adam, the default optimizer, whose good rate here is the default 0.01: 1 blows up at once, 0.1
   // swings without improving, 1e-5 barely moves.
-  { id: 'lrTooLarge', step: 'learningRate', patch: { optimizer: { lr: 1 } } },
+  { id: 'lrTooLarge', step: 'learningRate', patch: { optimizer: { lr: 1 } }, pace: 1 },
   { id: 'lrTooSmall', step: 'learningRate', patch: { optimizer: { lr: 1e-5 }, training: { epochs: 60 } } },
   {
     id: 'stepLR',
@@ -64,6 +73,7 @@ export const EXPERIMENTS: readonly Experiment[] = [
       scheduler: { ...defaultScheduler('stepLR'), stepSize: 60, gamma: 0.1 },
       training: { epochs: 180 },
     },
+    focus: 'learningRate',
   },
   {
     id: 'classImbalance',
@@ -73,11 +83,12 @@ export const EXPERIMENTS: readonly Experiment[] = [
       optimizer: sgd({ lr: 0.1 }),
       training: { epochs: 20 },
     },
+    focus: 'perClass',
   },
   { id: 'zeroInit', step: 'forward', patch: { model: { init: 'zeros' }, training: { epochs: 60 } } },
   { id: 'largeInit', step: 'forward', patch: { model: { init: 'normal', initStd: 2 }, training: { epochs: 60 } } },
   { id: 'mseForClasses', step: 'loss', patch: { loss: { type: 'mse' }, training: { epochs: 40 } } },
-  { id: 'noZeroGrad', step: 'backward', patch: { training: { zeroGrad: false, epochs: 40 } } },
+  { id: 'noZeroGrad', step: 'backward', patch: { training: { zeroGrad: false, epochs: 40 } }, focus: 'gradients' },
   { id: 'overfitting', step: 'validation', patch: overfit },
   {
     id: 'earlyStopping',
@@ -86,6 +97,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
       ...overfit,
       training: { epochs: 300, earlyStopping: { enabled: true, patience: 20, minDelta: 0, restoreBestWeights: true } },
     },
+    // it stops near epoch 24 of 300 (2 batches each): 24 s
+    pace: 2,
   },
 ];
 

@@ -9,7 +9,7 @@
 import { Fragment, memo, useState, type CSSProperties } from 'react';
 import type { ActivationStats } from '../../engine/train/metrics';
 import { useMessages } from '../i18n';
-import { GAP, moveFocus, type Column, type NetworkLayout, type NeuronRef } from './layout';
+import { GAP, moveFocus, TOUCH_TARGET, type Column, type NetworkLayout, type NeuronRef } from './layout';
 import { LayerWidth } from './LayerWidth';
 import type { LayerLimits } from './limits';
 import { layerHealth } from './stats';
@@ -46,6 +46,9 @@ export const DiagramNodes = memo(function DiagramNodes(props: DiagramNodesProps)
   const stop = stopValid ? tabStop : { layer: 0, unit: drawnHidden[0]?.[0] ?? 0 };
 
   const circle = (x: number, y: number, extra?: CSSProperties): CSSProperties => ({ left: x - r, top: y - r, width: 2 * r, height: 2 * r, ...extra });
+  // a hidden neuron's button is a touch target around its circle (drawn by CSS at --circle)
+  const half = Math.max(r, TOUCH_TARGET / 2);
+  const target = (x: number, y: number) => ({ left: x - half, top: y - half, width: 2 * half, height: 2 * half, '--circle': `${2 * r}px` }) as CSSProperties;
 
   const slot = (column: Column, unit: number, k: number) => {
     const x = column.x;
@@ -89,8 +92,8 @@ export const DiagramNodes = memo(function DiagramNodes(props: DiagramNodesProps)
         data-neuron={key}
         role="button"
         tabIndex={stop.layer === neuron.layer && stop.unit === unit ? 0 : -1}
-        className={`nn-node nn-hidden${props.pictures ? ' nn-pic' : ''}`}
-        style={circle(x, y)}
+        className={`nn-hidden${props.pictures ? ' nn-pic' : ''}`}
+        style={target(x, y)}
         aria-label={m.neuron(neuron.layer + 1, unit + 1)}
         aria-expanded={isActive}
         aria-describedby={isActive ? props.tipId : undefined}

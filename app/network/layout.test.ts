@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnUnits, GAP, layoutNetwork, MAX_DRAWN, moveFocus, placeTip, textWidth } from './layout';
+import { drawnUnits, GAP, layoutNetwork, MAX_DRAWN, moveFocus, placeTip, textWidth, TOUCH_TARGET } from './layout';
 
 const options = { leftLabel: 22, rightLabel: 60, footer: true };
 
@@ -65,6 +65,16 @@ describe('layoutNetwork', () => {
     for (let c = 1; c < layout.columns.length; c++) {
       expect(layout.columns[c].x - layout.columns[c - 1].x).toBeGreaterThan(2 * layout.radius);
     }
+  });
+
+  it('keeps neurons a touch target (TOUCH_TARGET, 24 px) apart even when the circles shrink: six layers of 16 on a phone', () => {
+    const layout = layoutNetwork([2, 16, 16, 16, 16, 16, 16, 2], 325, { leftLabel: 22, rightLabel: 40, footer: true });
+    expect(TOUCH_TARGET).toBe(24);
+    expect(layout.radius).toBeLessThan(10);
+    for (const column of layout.columns) {
+      for (let k = 1; k < column.ys.length; k++) expect(column.ys[k] - column.ys[k - 1]).toBeGreaterThanOrEqual(TOUCH_TARGET);
+    }
+    for (let c = 1; c < layout.columns.length; c++) expect(layout.columns[c].x - layout.columns[c - 1].x).toBeGreaterThanOrEqual(TOUCH_TARGET);
   });
 
   it('draws at most 16 neurons per column of a 64-128-64-10 network', () => {

@@ -66,6 +66,8 @@ export interface LayoutOptions {
 /** Narrowest column in which "− [16] +" fits on one line. */
 export const ROW_CONTROLS_MIN = 108;
 export const MIN_RADIUS = 6;
+/** A hidden neuron is a button: at least this many px square (WCAG 2.5.8), so neurons sit at least this far apart. */
+export const TOUCH_TARGET = 24;
 /** Smallest circle that still shows its picture (24 × 24 samples in ≥ 16 px). */
 export const THUMBNAIL_RADIUS = 8;
 export const HEADER_ROW = 60;
@@ -85,7 +87,7 @@ export function layoutNetwork(sizes: readonly number[], width: number, options: 
   const tallest = Math.max(1, ...drawn.map((units) => units.length));
   const wanted = tallest <= 6 ? 15 : tallest <= 10 ? 13 : 10;
   const radius = Math.max(MIN_RADIUS, Math.min(wanted, Math.floor(cellWidth * 0.3)));
-  const pitch = 2 * radius + Math.max(4, Math.round(radius * 0.5));
+  const pitch = Math.max(TOUCH_TARGET, 2 * radius + Math.max(4, Math.round(radius * 0.5)));
   const headerHeight = hidden === 0 ? HEADER_TITLES : controls === 'row' ? HEADER_ROW : HEADER_STACK;
   const top = headerHeight + MARGIN;
   const area = 2 * radius + pitch * (tallest - 1);

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel, SwitchField } from '../controls/fields';
+import { inTurn } from '../controls/inTurn';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import { copyText, downloadText } from '../codeView/browser';
@@ -45,7 +46,10 @@ function loadCode(): Promise<LoadedCode> {
 
 type CopyState = 'idle' | 'copied' | 'blocked';
 
-export function CodePanel() {
+/** Mounted in its turn at load (see inTurn). */
+export const CodePanel = inTurn(CodePanelContent);
+
+function CodePanelContent() {
   const m = useMessages();
   const config = useStore((s) => s.config);
   const language = useStore((s) => s.language);

@@ -10,13 +10,15 @@
 import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { numFeatures, numOutputs, taskOf } from '../../engine/train/config';
-import { CurveCard } from '../charts/CurveCard';
+import { CurveCard, type CurveCardProps } from '../charts/CurveCard';
 import { createHoverStore } from '../charts/hover';
 import { gradientChart, learningRateChart, lossChart, metricChart, type CurveNames, type CurveOptions } from '../charts/curves';
 import { SmoothingCache } from '../charts/smoothing';
 import { ChoiceField, NumberField, Panel, SwitchField } from '../controls/fields';
+import { inTurn } from '../controls/inTurn';
 import { useNearViewport } from '../controls/useNearViewport';
 import { useLanguage, useMessages, type Messages } from '../i18n';
+import type { LessonFocus } from '../experiments/presets';
 import { useStore } from '../store';
 import '../charts/charts.css';
 
@@ -27,18 +29,30 @@ type GradientView = (typeof GRADIENT_VIEWS)[number];
 /** One cache for the page: smoothing continues where it stopped as the run grows. */
 const smoothingCache = new SmoothingCache();
 
-export function CurvesPanel() {
+/** Mounted in its turn at load (see inTurn). */
+export const CurvesPanel = inTurn(CurvesPanelContent);
+
+/** The four charts, by the names an embedded view's `panels=` uses. */
+export type ChartId = 'loss' | 'accuracy' | 'lr' | 'gradients';
+const CHART_IDS: readonly ChartId[] = ['loss', 'accuracy', 'lr', 'gradients'];
+/** A lesson's focus, as the chart it brings up beside the loss. */
+const FOCUS_CHART: Partial<Record<LessonFocus, ChartId>> = { learningRate: 'lr', gradients: 'gradients' };
+
+/**
+ * The charts' data and cards, for the panel and for an embedded view: each built only when its own
+ * inputs change.
+ */
+function useCurveCards(frameWanted: boolean, gradientView: GradientView): Record<ChartId, CurveCardProps> {
   const m = useMessages();
   const language = useLanguage();
   // historyVersion is read to redraw when the (mutable, append-only) history grew.
-  const { history, logScale, smoothing, xAxis, setPrefs } = useStore(
+  const { history, logScale, smoothing, xAxis } = useStore(
     useShallow((s) => ({
       history: s.history,
       historyVersion: s.historyVersion,
       logScale: s.logScale,
       smoothing: s.smoothing,
       xAxis: s.xAxis,
-      setPrefs: s.setPrefs,
     })),
   );
   const bestEpoch = useStore((s) => s.status?.bestEpoch ?? null);
@@ -47,11 +61,6 @@ export function CurvesPanel() {
   // A string, so the selector's result compares equal while the architecture stays the same.
   const widths = useStore((s) => [numFeatures(s.config), ...s.config.model.hiddenLayers, numOutputs(s.config)].join(','));
   const [hover] = useState(createHoverStore);
-  // The axes (recharts) load when the charts near the screen; the curves (canvas) draw from the start.
-  const grid = useRef<HTMLDivElement>(null);
-  const near = useNearViewport(grid, '100px');
-  const [gradientView, setGradientView] = useState<GradientView>('norm');
-  const [smoothingError, setSmoothingError] = useState<string | null>(null);
 
   const names = useMemo(() => curveNames(m, widths), [m, widths]);
   const options: CurveOptions = useMemo(
@@ -74,7 +83,46 @@ export function CurvesPanel() {
 
   const c = m.curves;
   const xName = c.controls.xAxes[xAxis];
-  const card = { xAxis, language, bestLabel: c.best, emptyText: c.empty, hover, readHint: c.readHint, xName, frame: near };
+  const card = { xAxis, language, bestLabel: c.best, emptyText: c.empty, hover, readHint: c.readHint, xName, frame: frameWanted, bestLegend: c.bestLegend };
+  const classes = task === 'classification';
+  return {
+    loss: { ...card, lag: 0, chart: loss, title: c.charts.loss, yName: c.axes.loss, tip: c.tips.loss },
+    accuracy: {
+      ...card,
+      lag: 25,
+      chart: metric,
+      title: classes ? c.charts.accuracy : c.charts.r2,
+      yName: classes ? c.axes.accuracy : c.axes.r2,
+      tip: classes ? c.tips.accuracy : c.tips.r2,
+    },
+    lr: { ...card, lag: 50, chart: learningRate, title: c.charts.learningRate, yName: c.axes.learningRate, tip: c.tips.learningRate },
+    gradients: {
+      ...card,
+      lag: 75,
+      chart: gradients,
+      title: gradientView === 'norm' ? c.charts.gradientNorm : c.charts.updateRatio,
+      yName: gradientView === 'norm' ? c.axes.gradientNorm : c.axes.updateRatio,
+      tip: gradientView === 'norm' ? c.tips.gradientNorm : c.tips.updateRatio,
+    },
+  };
+}
+
+function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
+  const m = useMessages();
+  const { logScale, smoothing, xAxis, setPrefs } = useStore(
+    useShallow((s) => ({ logScale: s.logScale, smoothing: s.smoothing, xAxis: s.xAxis, setPrefs: s.setPrefs })),
+  );
+  // The axes (recharts) load when the charts near the screen; the curves (canvas) draw from the start.
+  const grid = useRef<HTMLDivElement>(null);
+  const near = useNearViewport(grid, '100px');
+  const [gradientView, setGradientView] = useState<GradientView>('norm');
+  const [smoothingError, setSmoothingError] = useState<string | null>(null);
+  const cards = useCurveCards(near, gradientView);
+  // the lesson's chart goes up beside the loss (second place); the others keep their order
+  const focused = focus === undefined ? undefined : FOCUS_CHART[focus];
+  const order = focused === undefined ? CHART_IDS : ['loss' as const, focused, ...CHART_IDS.filter((id) => id !== 'loss' && id !== focused)];
+
+  const c = m.curves;
   return (
     <Panel id="curves" title={c.title}>
       <div className="curves-controls">
@@ -111,28 +159,23 @@ export function CurvesPanel() {
         />
       </div>
       <div className="curves-grid" ref={grid}>
-        <CurveCard {...card} lag={0} chart={loss} title={c.charts.loss} yName={c.axes.loss} tip={c.tips.loss} bestLegend={c.bestLegend} />
-        <CurveCard
-          {...card}
-          lag={25}
-          chart={metric}
-          title={task === 'classification' ? c.charts.accuracy : c.charts.r2}
-          yName={task === 'classification' ? c.axes.accuracy : c.axes.r2}
-          tip={task === 'classification' ? c.tips.accuracy : c.tips.r2}
-          bestLegend={c.bestLegend}
-        />
-        <CurveCard {...card} lag={50} chart={learningRate} title={c.charts.learningRate} yName={c.axes.learningRate} tip={c.tips.learningRate} bestLegend={c.bestLegend} />
-        <CurveCard
-          {...card}
-          lag={75}
-          chart={gradients}
-          title={gradientView === 'norm' ? c.charts.gradientNorm : c.charts.updateRatio}
-          yName={gradientView === 'norm' ? c.axes.gradientNorm : c.axes.updateRatio}
-          tip={gradientView === 'norm' ? c.tips.gradientNorm : c.tips.updateRatio}
-          bestLegend={c.bestLegend}
-        />
+        {order.map((id) => (
+          <CurveCard key={id} {...cards[id]} chartId={id} focused={id === focused} />
+        ))}
       </div>
     </Panel>
+  );
+}
+
+/** Some of the charts, without the panel around them or its controls: for an embedded view. */
+export function ChartCards({ charts }: { charts: readonly ChartId[] }) {
+  const cards = useCurveCards(true, 'norm');
+  return (
+    <>
+      {charts.map((id) => (
+        <CurveCard key={id} {...cards[id]} chartId={id} />
+      ))}
+    </>
   );
 }
 

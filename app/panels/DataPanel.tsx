@@ -7,6 +7,7 @@ import { DATASETS, numClasses, type DatasetName, type ExperimentConfig } from '.
 import type { DataPoints } from '../../workers/session';
 import * as training from '../bridge/training';
 import { Panel } from '../controls/fields';
+import { inTurn } from '../controls/inTurn';
 import { DataSettings } from '../datasets/DataSettings';
 import { DataSummary } from '../datasets/DataSummary';
 import { DatasetPicker } from '../datasets/DatasetPicker';
@@ -15,7 +16,10 @@ import '../datasets/data.css';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
 
-export function DataPanel() {
+/** Mounted in its turn at load (see inTurn). */
+export const DataPanel = inTurn(DataPanelContent);
+
+function DataPanelContent() {
   const config = useStore((s) => s.config);
   const points = useStore((s) => s.points);
   return <DataPanelView config={config} points={points} />;

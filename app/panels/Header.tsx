@@ -1,9 +1,11 @@
-/** The page header: name, language switch, and Share (copies the link to this exact experiment). */
+/** The page header: name, Experiments, the jump to the code, language switch, Share (copies the link to this exact experiment) and Embed. */
 import { useState } from 'react';
 import { LANGUAGES, LANGUAGE_NAMES, useMessages, type Language } from '../i18n';
 import { useStore } from '../store';
 import { encodeHash } from '../url/hash';
 import { ExperimentsMenu } from '../experiments/ExperimentsMenu';
+import { EmbedButton } from '../embed/EmbedDialog';
+import { jumpTo } from './jump';
 
 export function Header() {
   const m = useMessages();
@@ -31,6 +33,9 @@ export function Header() {
       </div>
       <div className="app-header-actions">
         <ExperimentsMenu />
+        <button type="button" className="button" onClick={() => jumpTo('code')} title={m.view.codeButtonTip}>
+          {'</>'} {m.view.codeButton}
+        </button>
         <label className="app-language">
           <span className="visually-hidden">{m.common.language}</span>
           <select aria-label={m.common.language} value={language} onChange={(e) => setPrefs({ language: e.target.value as Language })}>
@@ -44,6 +49,8 @@ export function Header() {
         <button type="button" className="button" onClick={() => void share()} title={m.run.shareTip}>
           {m.common.share}
         </button>
+        <EmbedButton />
+
         <span className="app-share-status" role="status" aria-live="polite">
           {shared === 'copied' ? m.common.linkCopied : shared === 'failed' ? m.run.shareFailed : ''}
         </span>

@@ -19,6 +19,7 @@ import type { ActivationStats } from '../../engine/train/metrics';
 import type { DataPoints } from '../../workers/session';
 import * as training from '../bridge/training';
 import { ChoiceField, InfoTip, NumberField, Panel, SwitchField } from '../controls/fields';
+import { inTurn } from '../controls/inTurn';
 import { useMessages } from '../i18n';
 import { addLayer, layerLimits, removeLayer, withWidth } from '../network/limits';
 import { NetworkDiagram } from '../network/NetworkDiagram';
@@ -40,7 +41,10 @@ function changeModel(patch: Partial<ModelConfig>) {
   return training.changeConfig({ model: patch });
 }
 
-export function ModelPanel() {
+/** Mounted in its turn at load (see inTurn). */
+export const ModelPanel = inTurn(ModelPanelContent);
+
+function ModelPanelContent() {
   const config = useStore((s) => s.config);
   const points = useStore((s) => s.points);
   const activations = useStore((s) => s.latestEvaluation?.activations ?? null);
@@ -132,7 +136,7 @@ export function ModelPanelView({ config, points, activations }: { config: Experi
                 <span className="field-restarts" title={m.restarts} aria-hidden="true">
                   ↻
                 </span>
-                <InfoTip text={m.layersTip} label={`${m.layerCount(layers.length)}: ${m.layersTip}`} />
+                <InfoTip text={m.layersTip} label={m.layersName} />
               </span>
             </div>
             {invalidWidth !== null && (
@@ -159,7 +163,7 @@ export function ModelPanelView({ config, points, activations }: { config: Experi
                 ) : (
                   <span className="nn-stats-key">
                     {m.statsKey}
-                    <InfoTip text={m.statsTip} label={`${m.statsTitle}: ${m.statsTip}`} />
+                    <InfoTip text={m.statsTip} label={m.statsTitle} />
                   </span>
                 )}
                 {warnings.length > 0 && (

@@ -8,7 +8,9 @@ import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { DataPoints } from '../../workers/session';
 import { Panel } from '../controls/fields';
+import { inTurn } from '../controls/inTurn';
 import { useLanguage, useMessages } from '../i18n';
+import type { LessonFocus } from '../experiments/presets';
 import { useStore } from '../store';
 import { displayClassNames } from '../viz/classNames';
 import { ClassMetrics, ConfusionMatrix } from '../viz/ConfusionMatrix';
@@ -23,41 +25,69 @@ import { ScatterChart } from '../viz/ScatterChart';
 import { useValidationPredictions } from '../viz/useValidationPredictions';
 import '../viz/output.css';
 
-export function OutputPanel() {
+/** Mounted in its turn at load (see inTurn). */
+export const OutputPanel = inTurn(OutputPanelContent);
+
+function OutputPanelContent({ focus }: { focus?: LessonFocus }) {
   const m = useMessages().output;
-  const points = useStore((s) => s.points);
   const evaluation = useStore((s) => s.latestEvaluation);
-  const view = points ? outputView(points) : null;
+  const points = useStore((s) => s.points);
+  const classNames = useClassNames();
   const classification = points?.task === 'classification';
-  const classNames = useMemo(
-    () => (points && points.task === 'classification' ? displayClassNames(m, points.classNames, points.classes, points.imageShape !== null) : []),
-    [m, points],
-  );
-  const predictions = useValidationPredictions(view === 'digits' || view === 'scatter');
-  const validationOutputs = predictions && predictions.points === points ? predictions.values : null;
   const metrics = evaluation?.validation.classification;
   // an evaluation of the previous data set can outlive it by a moment
   const fittingMetrics = metrics && points && metrics.confusion.length === points.classes ? metrics : null;
+  // the class-imbalance lesson is about the per-class table: it goes first, where the eye is
+  const perClassFirst = focus === 'perClass' && fittingMetrics !== null;
 
   return (
     <Panel id="output" title={m.title}>
       <div className="output" data-testid="output-panel">
-        {!points && <p className="output-note output-placeholder">{m.loading}</p>}
-        {points && view === 'plane' && <PlaneSection points={points} classNames={classNames} />}
-        {points && view === 'curve' && <CurveSection points={points} />}
-        {points && view === 'digits' && <DigitGrid points={points} probabilities={validationOutputs} classNames={classNames} />}
-        {points && view === 'scatter' && <ScatterSection points={points} predicted={validationOutputs} />}
-        {points && view === 'table' && <p className="output-note">{m.tableNote(points.features)}</p>}
-        {points && !classification && view !== 'scatter' && <RegressionSummary />}
+        {perClassFirst && (
+          <div className="output-focused">
+            <ClassMetrics metrics={fittingMetrics} classNames={classNames} />
+          </div>
+        )}
+        <OutputPicture />
+        {points && !classification && outputView(points) !== 'scatter' && <RegressionSummary />}
         {points && classification && !fittingMetrics && <p className="output-note">{m.waiting}</p>}
         {fittingMetrics && (
           <div className="output-metrics">
             <ConfusionMatrix metrics={fittingMetrics} classNames={classNames} />
-            <ClassMetrics metrics={fittingMetrics} classNames={classNames} />
+            {!perClassFirst && <ClassMetrics metrics={fittingMetrics} classNames={classNames} />}
           </div>
         )}
       </div>
     </Panel>
+  );
+}
+
+function useClassNames(): string[] {
+  const m = useMessages().output;
+  const points = useStore((s) => s.points);
+  return useMemo(
+    () => (points && points.task === 'classification' ? displayClassNames(m, points.classNames, points.classes, points.imageShape !== null) : []),
+    [m, points],
+  );
+}
+
+/** What the model predicts, as a picture (boundary, fitted curve, digits, predicted against actual): the panel's top, and an embedded view's output. */
+export function OutputPicture() {
+  const m = useMessages().output;
+  const points = useStore((s) => s.points);
+  const view = points ? outputView(points) : null;
+  const classNames = useClassNames();
+  const predictions = useValidationPredictions(view === 'digits' || view === 'scatter');
+  const validationOutputs = predictions && predictions.points === points ? predictions.values : null;
+  return (
+    <>
+      {!points && <p className="output-note output-placeholder">{m.loading}</p>}
+      {points && view === 'plane' && <PlaneSection points={points} classNames={classNames} />}
+      {points && view === 'curve' && <CurveSection points={points} />}
+      {points && view === 'digits' && <DigitGrid points={points} probabilities={validationOutputs} classNames={classNames} />}
+      {points && view === 'scatter' && <ScatterSection points={points} predicted={validationOutputs} />}
+      {points && view === 'table' && <p className="output-note">{m.tableNote(points.features)}</p>}
+    </>
   );
 }
 

@@ -7,6 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import * as training from '../bridge/training';
 import { InfoTip } from '../controls/fields';
 import { formatNumber, useLanguage, useMessages } from '../i18n';
+import { SPEEDS } from '../bridge/pace';
 import { useStore, type Speed } from '../store';
 import { formatLoss, formatPercent } from './format';
 import { ChevronIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
@@ -15,12 +16,11 @@ import './runBar.css';
 export function RunBar() {
   const m = useMessages();
   const language = useLanguage();
-  const { status, latestEvaluation, latestStep, speed, epochs } = useStore(
+  const { status, latestEvaluation, latestStep, epochs } = useStore(
     useShallow((s) => ({
       status: s.status,
       latestEvaluation: s.latestEvaluation,
       latestStep: s.latestStep,
-      speed: s.speed,
       epochs: s.config.training.epochs,
     })),
   );
@@ -33,7 +33,7 @@ export function RunBar() {
   const number = (v: number) => formatNumber(language, v);
 
   return (
-    <section className="run-bar" aria-label={m.run.runControls}>
+    <section id="run-bar" className="run-bar" aria-label={m.run.runControls}>
       <div className="run-buttons">
         <button
           type="button"
@@ -76,19 +76,10 @@ export function RunBar() {
             </div>
           )}
         </div>
-        <button type="button" className="button" onClick={() => void training.reset()} title={m.run.resetTip}>
-          <ResetIcon /> {m.common.reset}
+        <button type="button" className="button" onClick={() => void training.reset()} title={m.run.resetTip} aria-label={m.common.reset}>
+          <ResetIcon /> <span className="run-reset-word">{m.common.reset}</span>
         </button>
-        <label className="run-speed">
-          <span>{m.run.speed}</span>
-          <select value={speed} onChange={(e) => void training.setSpeed(e.target.value as Speed)}>
-            {(['slow', 'normal', 'fast'] as const).map((s) => (
-              <option key={s} value={s}>
-                {m.run.speeds[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SpeedSelect />
         <InfoTip text={`${m.run.speedTip} ${m.run.keyboard}`} label={m.run.speed} />
       </div>
 
@@ -100,7 +91,7 @@ export function RunBar() {
             <span className="run-of"> / {number(epochs)}</span>
           </dd>
         </div>
-        <div>
+        <div className="run-secondary">
           <dt>{m.run.step}</dt>
           <dd data-testid="step">{number(status?.step ?? 0)}</dd>
         </div>
@@ -116,11 +107,11 @@ export function RunBar() {
           <dt>{m.run.trainLoss}</dt>
           <dd data-testid="train-loss">{formatLoss(evaluation?.train.loss ?? latestStep?.loss)}</dd>
         </div>
-        <div>
+        <div className="run-secondary">
           <dt>{m.run.valLoss}</dt>
           <dd data-testid="val-loss">{formatLoss(evaluation?.validation.loss)}</dd>
         </div>
-        <div>
+        <div className="run-secondary">
           <dt>{classification ? m.run.trainAcc : m.run.trainR2}</dt>
           <dd data-testid="train-acc">
             {classification ? formatPercent(evaluation?.train.classification?.accuracy) : formatLoss(evaluation?.train.regression?.r2)}
@@ -132,7 +123,7 @@ export function RunBar() {
             {classification ? formatPercent(evaluation?.validation.classification?.accuracy) : formatLoss(evaluation?.validation.regression?.r2)}
           </dd>
         </div>
-        <div>
+        <div className="run-secondary">
           <dt>{m.run.lr}</dt>
           <dd data-testid="lr">{latestStep ? formatLr(latestStep.lr) : '–'}</dd>
         </div>
@@ -153,7 +144,7 @@ export function formatLr(lr: number): string {
   return lr >= 1e-3 && lr < 100 ? String(Number(lr.toPrecision(3))) : lr.toExponential(2).replace('e+', 'e');
 }
 
-function describeState(m: ReturnType<typeof useMessages>, status: ReturnType<typeof useStore.getState>['status']): string {
+export function describeState(m: ReturnType<typeof useMessages>, status: ReturnType<typeof useStore.getState>['status']): string {
   if (status === null) return m.run.state.starting;
   switch (status.state) {
     case 'earlyStopped':
@@ -163,4 +154,22 @@ function describeState(m: ReturnType<typeof useMessages>, status: ReturnType<typ
     default:
       return m.run.state[status.state];
   }
+}
+
+/** The speed's select with its name: shown beside it in the page's bar, for screen readers only in an embed's. */
+export function SpeedSelect({ nameHidden = false }: { nameHidden?: boolean }) {
+  const m = useMessages();
+  const speed = useStore((s) => s.speed);
+  return (
+    <label className="run-speed">
+      <span className={nameHidden ? 'visually-hidden' : undefined}>{m.run.speed}</span>
+      <select value={speed} onChange={(e) => void training.setSpeed(e.target.value as Speed)}>
+        {SPEEDS.map((s) => (
+          <option key={s} value={s}>
+            {m.run.speeds[s]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }

@@ -6,6 +6,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Panel } from '../controls/fields';
+import { inTurn } from '../controls/inTurn';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import { TrainingProvider } from '../training/context';
@@ -18,10 +19,13 @@ import { ScheduleSection } from '../training/ScheduleSection';
 import { shownFields } from '../training/settings';
 import '../training/training.css';
 
-export function TrainingPanel() {
-  const m = useMessages();
+/** Mounted in its turn at load (see inTurn). */
+export const TrainingPanel = inTurn(TrainingPanelContent);
+
+/** What the training sections need (see training/context): for this panel and an embedded view's LR control. */
+export function useTrainingContextValue() {
   const { config, trainN } = useStore(useShallow((s) => ({ config: s.config, trainN: s.points?.train.n ?? null })));
-  const value = useMemo(() => {
+  return useMemo(() => {
     const trainCount = trainSize(config, trainN === null ? null : { train: { n: trainN } });
     const stepsPerEpoch = batchesPerEpoch(trainCount, config.training.batchSize, config.training.dropLast);
     return {
@@ -31,6 +35,11 @@ export function TrainingPanel() {
       range: { schedulerSteps: schedulerSteps(config, stepsPerEpoch), stepsPerEpoch, lr: config.optimizer.lr },
     };
   }, [config, trainN]);
+}
+
+function TrainingPanelContent() {
+  const m = useMessages();
+  const value = useTrainingContextValue();
   return (
     <Panel id="training" title={m.training.title}>
       <p className="training-legend">{m.training.legend}</p>

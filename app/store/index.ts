@@ -13,6 +13,8 @@ import { defaultConfig, type ConfigError, type ExperimentConfig } from '../../en
 import type { DataPoints, NetworkSnapshot, SessionStatus } from '../../workers/session';
 import { detectLanguage, LANGUAGES, type Language } from '../i18n';
 import { RunHistory, type EvaluationRecord, type StepRecord } from './series';
+import { SPEEDS, type Speed } from '../bridge/pace';
+import type { EmbedView } from '../url/embed';
 
 export interface ExperimentSlice {
   config: ExperimentConfig;
@@ -57,7 +59,7 @@ export interface RunSlice {
   setRunState: (patch: Partial<Omit<RunSlice, 'setRunState'>>) => void;
 }
 
-export type Speed = 'slow' | 'normal' | 'fast';
+export type { Speed };
 
 export interface PrefsSlice {
   language: Language;
@@ -68,6 +70,8 @@ export interface PrefsSlice {
   showValidationPoints: boolean;
   showTrainingPoints: boolean;
   speed: Speed;
+  /** the first-visit hint ("this network is learning right now…") was dismissed */
+  hintDismissed: boolean;
   setPrefs: (patch: Partial<Omit<PrefsSlice, 'setPrefs'>>) => void;
 }
 
@@ -79,6 +83,11 @@ export interface UiSlice {
   /** the guided experiment picked from the Experiments menu, while its card is open */
   lesson: ExperimentId | null;
   setLesson: (lesson: ExperimentId | null) => void;
+  /** the embedded view the link asks for (null: the whole page) */
+  embed: EmbedView | null;
+  setEmbed: (embed: EmbedView | null) => void;
+  /** the page paused the run itself because it went out of sight (see bridge/visibility.ts) */
+  pausedOutOfSight: boolean;
 }
 
 export type State = ExperimentSlice & RunSlice & PrefsSlice & UiSlice;
@@ -112,6 +121,7 @@ const prefsSlice: StateCreator<State, [], [], PrefsSlice> = (set) => ({
   showValidationPoints: true,
   showTrainingPoints: true,
   speed: 'normal',
+  hintDismissed: false,
   setPrefs: (patch) => set(patch),
 });
 
@@ -120,9 +130,12 @@ const uiSlice: StateCreator<State, [], [], UiSlice> = (set) => ({
   setHoveredField: (hoveredField) => set({ hoveredField }),
   lesson: null,
   setLesson: (lesson) => set({ lesson }),
+  embed: null,
+  setEmbed: (embed) => set({ embed }),
+  pausedOutOfSight: false,
 });
 
-const PREFS_KEYS = ['language', 'logScale', 'smoothing', 'xAxis', 'showValidationPoints', 'showTrainingPoints', 'speed'] as const;
+const PREFS_KEYS = ['language', 'logScale', 'smoothing', 'xAxis', 'showValidationPoints', 'showTrainingPoints', 'speed', 'hintDismissed'] as const;
 
 export const useStore = create<State>()(
   persist(
@@ -170,8 +183,8 @@ function sanitizePrefs(value: unknown): Partial<PrefsSlice> {
   if (v.xAxis === 'step' || v.xAxis === 'epoch') out.xAxis = v.xAxis;
   if (typeof v.showValidationPoints === 'boolean') out.showValidationPoints = v.showValidationPoints;
   if (typeof v.showTrainingPoints === 'boolean') out.showTrainingPoints = v.showTrainingPoints;
-  if (v.speed === 'slow' || v.speed === 'normal' || v.speed === 'fast') out.speed = v.speed;
+  if (SPEEDS.includes(v.speed as Speed)) out.speed = v.speed as Speed;
+  if (typeof v.hintDismissed === 'boolean') out.hintDismissed = v.hintDismissed;
   return out;
 }
 
-export const SPEED_STEPS_PER_SECOND: Record<Speed, number | null> = { slow: 60, normal: 300, fast: null };

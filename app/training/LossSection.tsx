@@ -38,7 +38,7 @@ export function LossSection() {
       {classification && type === 'mse' && (
         <p className="training-note training-note-row">
           <span>{t.loss.mseOnClasses}</span>
-          <InfoTip text={t.loss.mseOnClassesTip} label={`${t.loss.mseOnClasses} ${t.loss.mseOnClassesTip}`} />
+          <InfoTip text={t.loss.mseOnClassesTip} label={t.loss.mseOnClassesName} />
         </p>
       )}
       {shown.has('loss.classWeights') && <ClassWeights />}

@@ -119,7 +119,7 @@ function NumberListField({ path, common, value, error }: {
             ↻
           </span>
         )}
-        <InfoTip text={common.tip} label={`${common.label}: ${common.tip}`} />
+        <InfoTip text={common.tip} label={common.label} />
       </span>
       <input
         id={id}

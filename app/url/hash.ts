@@ -6,6 +6,7 @@
  * ignored and why.
  */
 import { EXPERIMENT_IDS, type ExperimentId } from '../experiments/presets';
+import { embedPairs, takeEmbed, type EmbedView } from './embed';
 import {
   CONFIG_VERSION,
   defaultConfig,
@@ -49,9 +50,10 @@ function diffPairs(prefix: string, values: Record<string, unknown>, base: Record
 
 /**
  * The hash (without '#') for an experiment: the version, then what differs from the defaults, then
- * the guided experiment whose card is open, if any (`lesson=classImbalance`).
+ * the guided experiment whose card is open, if any (`lesson=classImbalance`), then the embedded
+ * view, if any (see embed.ts).
  */
-export function encodeHash(config: ExperimentConfig, lesson: ExperimentId | null = null): string {
+export function encodeHash(config: ExperimentConfig, lesson: ExperimentId | null = null, embed: EmbedView | null = null): string {
   const defaults = defaultConfig();
   const pairs = [`v=${CONFIG_VERSION}`];
   for (const section of ['data', 'model', 'loss', 'optimizer', 'scheduler', 'training'] as const) {
@@ -65,6 +67,7 @@ export function encodeHash(config: ExperimentConfig, lesson: ExperimentId | null
     diffPairs(section, values, base, pairs);
   }
   if (lesson !== null) pairs.push(`lesson=${lesson}`);
+  pairs.push(...embedPairs(embed));
   return pairs.join('&');
 }
 
@@ -107,18 +110,21 @@ export interface DecodedHash {
   empty: boolean;
   /** the guided experiment whose card the link opens */
   lesson: ExperimentId | null;
+  /** the embedded view the link asks for; null: the whole page */
+  embed: EmbedView | null;
 }
 
 /** Reads a hash (with or without '#'); never throws. */
 export function decodeHash(hash: string): DecodedHash {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.trim() === '') return { config: defaultConfig(), ignored: [], empty: true, lesson: null };
+  if (text.trim() === '') return { config: defaultConfig(), ignored: [], empty: true, lesson: null, embed: null };
   if (text.length > MAX_HASH_LENGTH) {
     return {
       config: defaultConfig(),
       ignored: [{ path: '', code: 'unreadable', message: `The link's settings are too long (${text.length} characters); the default experiment is shown.` }],
       empty: false,
       lesson: null,
+      embed: null,
     };
   }
   const input: Record<string, Json> = {};
@@ -147,6 +153,7 @@ export function decodeHash(hash: string): DecodedHash {
     if ((EXPERIMENT_IDS as readonly string[]).includes(lessonText)) lesson = lessonText as ExperimentId;
     else ignored.push({ path: 'lesson', code: 'invalid', got: lessonText.slice(0, 40), message: `lesson: "${lessonText.slice(0, 40)}" is not a guided experiment.` });
   }
+  const embed = takeEmbed(raw, ignored);
   if (version !== undefined) input.version = Number(version);
   const optimizerType = raw.get('optimizer.type') ?? defaultConfig().optimizer.type;
   const schedulerType = raw.get('scheduler.type') ?? defaultConfig().scheduler.type;
@@ -168,5 +175,5 @@ export function decodeHash(hash: string): DecodedHash {
     input[section] = { ...(base as unknown as Record<string, Json>), ...given, type };
   }
   const parsed = parseConfig(input);
-  return { config: parsed.config, ignored: [...ignored, ...parsed.ignored], empty: false, lesson };
+  return { config: parsed.config, ignored: [...ignored, ...parsed.ignored], empty: false, lesson, embed };
 }

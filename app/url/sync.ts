@@ -29,6 +29,7 @@ export function loadExperimentFromHash(): boolean {
   s.setConfigState(decoded.config);
   s.setIgnoredFields(decoded.ignored);
   s.setLesson(decoded.lesson);
+  s.setEmbed(decoded.embed);
   return !decoded.empty;
 }
 
@@ -38,7 +39,7 @@ export function loadExperimentFromHash(): boolean {
  */
 export function syncHashWithExperiment(onLinkChanged: (config: ExperimentConfig) => void): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
-  const current = () => encodeHash(useStore.getState().config, useStore.getState().lesson);
+  const current = () => encodeHash(useStore.getState().config, useStore.getState().lesson, useStore.getState().embed);
   let written = current();
   const unsubscribe = useStore.subscribe((state, previous) => {
     if (state.config === previous.config && state.lesson === previous.lesson) return;
@@ -55,9 +56,10 @@ export function syncHashWithExperiment(onLinkChanged: (config: ExperimentConfig)
   const onHashChange = () => {
     if (window.location.hash.slice(1) === written) return;
     const decoded = readLink(window.location.hash);
-    written = encodeHash(decoded.config, decoded.lesson);
+    written = encodeHash(decoded.config, decoded.lesson, decoded.embed);
     useStore.getState().setIgnoredFields(decoded.ignored);
     useStore.getState().setLesson(decoded.lesson);
+    useStore.getState().setEmbed(decoded.embed);
     onLinkChanged(decoded.config);
   };
   window.addEventListener('hashchange', onHashChange);

@@ -9,7 +9,7 @@ import { InfoTip } from '../controls/fields';
 import { formatNumber, useLanguage, useMessages } from '../i18n';
 import { formatPercent } from '../panels/format';
 import { classColor } from '../palette';
-import { cellStrength, lightTextOn, rowShares, supports } from './confusion';
+import { cellStrength, rowShares, supports } from './confusion';
 
 interface Props {
   metrics: ClassificationMetrics;
@@ -31,7 +31,7 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ metrics, classNam
         <h3 id="confusion-title" className="output-heading">
           {m.confusionTitle}
         </h3>
-        <InfoTip text={m.confusionTip} label={`${m.confusionTitle}: ${m.confusionTip}`} />
+        <InfoTip text={m.confusionTip} label={m.confusionTitle} />
         <span className="output-accuracy" data-testid="confusion-accuracy">
           {m.accuracy(formatPercent(metrics.accuracy), n)}
         </span>
@@ -68,12 +68,12 @@ export const ConfusionMatrix = memo(function ConfusionMatrix({ metrics, classNam
                 {row.map((count, p) => {
                   const strength = cellStrength(count, shares[t][p]);
                   const share = formatPercent(shares[t][p]);
-                  const style = { '--strength': `${(strength * 100).toFixed(1)}%` } as CSSProperties;
+                  const style = { '--strength': strength.toFixed(3) } as CSSProperties;
                   const kind = t === p ? 'confusion-right' : 'confusion-wrong';
                   return (
                     <td
                       key={p}
-                      className={`confusion-cell ${kind}${lightTextOn(strength) ? ' confusion-dark' : ''}`}
+                      className={`confusion-cell ${kind}`}
                       style={style}
                       title={m.cellTitle(classNames[t], classNames[p], count, share)}
                     >
@@ -113,7 +113,7 @@ export const ClassMetrics = memo(function ClassMetrics({ metrics, classNames }: 
         <h3 id="per-class-title" className="output-heading">
           {m.perClassTitle}
         </h3>
-        <InfoTip text={m.perClassTip} label={`${m.perClassTitle}: ${m.perClassTip}`} />
+        <InfoTip text={m.perClassTip} label={m.perClassTitle} />
       </div>
       <div className="confusion-scroll">
         <table className="class-metrics" data-testid="class-metrics">

@@ -94,20 +94,30 @@ export const PlaneCanvas = memo(function PlaneCanvas({ scene, label }: { scene: 
   const sceneRef = useRef(scene);
   sceneRef.current = scene;
   const scratchRef = useRef<Scratch | null>(null);
+  // The canvas' CSS width (from its ResizeObserver) and the theme's colours, kept between redraws:
+  // reading them at each redraw forced a layout (or style) of the page in the middle of a task.
+  const widthRef = useRef(0);
+  const coloursRef = useRef<{ background: Rgb; outline: Rgb } | null>(null);
 
   const draw = useCallback(() => {
     const canvas = canvasRef.current;
     const context = canvas?.getContext('2d');
     if (!canvas || !context) return;
     const ratio = window.devicePixelRatio || 1;
-    const size = Math.round(canvas.clientWidth * ratio);
+    const size = Math.round(widthRef.current * ratio);
+    // not measured yet: the observer draws once the canvas has been laid out
     if (size === 0) return;
     if (canvas.width !== size) canvas.width = canvas.height = size;
     scratchRef.current ??= { canvas: document.createElement('canvas'), image: null };
     // light and dark themes live in the stylesheet; the canvas follows them
-    const style = getComputedStyle(canvas);
-    const background = parseHexColour(style.getPropertyValue('--surface')) ?? FALLBACK_BACKGROUND;
-    const outline = parseHexColour(style.getPropertyValue('--text')) ?? FALLBACK_OUTLINE;
+    if (coloursRef.current === null) {
+      const style = getComputedStyle(canvas);
+      coloursRef.current = {
+        background: parseHexColour(style.getPropertyValue('--surface')) ?? FALLBACK_BACKGROUND,
+        outline: parseHexColour(style.getPropertyValue('--text')) ?? FALLBACK_OUTLINE,
+      };
+    }
+    const { background, outline } = coloursRef.current;
     paint(context, sceneRef.current, size, ratio, scratchRef.current, background, outline);
   }, []);
 
@@ -116,13 +126,20 @@ export const PlaneCanvas = memo(function PlaneCanvas({ scene, label }: { scene: 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const observer = new ResizeObserver(() => draw());
+    const observer = new ResizeObserver(([entry]) => {
+      widthRef.current = Math.round(entry.contentRect.width); // as clientWidth rounds it
+      draw();
+    });
     observer.observe(canvas);
     const scheme = window.matchMedia('(prefers-color-scheme: dark)');
-    scheme.addEventListener('change', draw);
+    const recolour = () => {
+      coloursRef.current = null;
+      draw();
+    };
+    scheme.addEventListener('change', recolour);
     return () => {
       observer.disconnect();
-      scheme.removeEventListener('change', draw);
+      scheme.removeEventListener('change', recolour);
     };
   }, [draw]);
 

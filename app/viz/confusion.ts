@@ -21,8 +21,3 @@ export function cellStrength(count: number, share: number): number {
   if (count <= 0) return 0;
   return Math.min(1, 0.08 + 0.92 * share);
 }
-
-/** Whether text on a cell of this strength should be light (the cell is dark). */
-export function lightTextOn(strength: number): boolean {
-  return strength > 0.55;
-}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../i18n';
 import { displayClassName, displayClassNames } from './classNames';
-import { cellStrength, lightTextOn, rowShares, supports } from './confusion';
 import { digitPixels, pickDigits } from './digits';
 import { outputView, pictureFits } from './outputView';
 
@@ -34,27 +33,6 @@ describe('pickDigits', () => {
     expect(pixels[12]).toBe(20);
     expect(pixels[3]).toBe(255);
     expect(digitPixels(x, 1, 2)[0]).toBe(250); // the second image
-  });
-});
-
-describe('confusion numbers', () => {
-  const confusion = [
-    [8, 2],
-    [0, 0],
-  ];
-  it('gives row sums and row shares (0 for an absent class)', () => {
-    expect(supports(confusion)).toEqual([10, 0]);
-    expect(rowShares(confusion)).toEqual([
-      [0.8, 0.2],
-      [0, 0],
-    ]);
-  });
-  it('keeps a single mistake visible and flips text on dark cells', () => {
-    expect(cellStrength(0, 0)).toBe(0);
-    expect(cellStrength(1, 0.01)).toBeGreaterThan(0.05);
-    expect(cellStrength(9, 1)).toBe(1);
-    expect(lightTextOn(1)).toBe(true);
-    expect(lightTextOn(0.2)).toBe(false);
   });
 });
 

@@ -14,4 +14,11 @@ export const common = {
   tryAgain: 'Try again',
   /** the accessible name of a number's slider, beside its typed box */
   slider: (label: string) => `${label} (slider)`,
+  /** the accessible name of an ⓘ button ("About learning rate"); its explanation is the button's description */
+  about: (subject: string) => `About ${inSentence(subject)}`,
 };
+
+/** "Learning rate" → "learning rate" inside a sentence; names (AMSGrad, Nesterov, T_max, X axis) keep their capitals. */
+function inSentence(subject: string): string {
+  return /^(?!Nesterov\b|Adam|Adagrad|Xavier|Kaiming)[A-Z][a-z]+(\s|$)/.test(subject) ? subject[0].toLowerCase() + subject.slice(1) : subject;
+}

@@ -11,8 +11,9 @@ import { output } from './output';
 import { curves } from './curves';
 import { code } from './code';
 import { experiments } from './experiments';
+import { view } from './view';
 
-export const en = { common, run, data, model, training, output, curves, code, experiments };
+export const en = { common, run, data, model, training, output, curves, code, experiments, view };
 
 /** The shape every language must have: same keys, strings where English has strings, same functions. */
 export type Messages = Widen<typeof en>;

@@ -19,6 +19,8 @@ export const model = {
   removeLayer: 'layer',
   removeLayerLabel: 'Remove the last hidden layer',
   layerCount: (n: number) => (n === 0 ? 'No hidden layer: a linear model' : n === 1 ? '1 hidden layer' : `${n} hidden layers`),
+  /** what the ⓘ beside the layer count is about */
+  layersName: 'hidden layers',
   layersTip:
     'Each hidden layer is an nn.Linear followed by the activation. With no hidden layer the model is linear: it can only draw a straight boundary. More and wider layers fit more complex shapes, but train slower and overfit more easily. Changing the layers restarts the run.',
   widthLabel: (layer: number) => `Units in hidden layer ${layer}`,
@@ -40,7 +42,7 @@ export const model = {
   legendMore: 'Wide layers show their first and last units; the number at the top is the full width.',
 
   // activation statistics under each layer
-  statsTitle: 'Under each layer',
+  statsTitle: 'Layer statistics',
   statsKey: 'Under each layer: μ mean · σ spread · dead: share of units that output 0 for every sample',
   statsTip:
     'Measured on the validation set at the last evaluation: μ is the mean of the layer\u2019s outputs, σ how spread out they are, and “dead” the share of units that output 0 for every sample — dead ReLUs, which no longer learn. Healthy: σ roughly between 0.1 and a few, few dead units. A σ in the hundreds means the outputs explode; a σ near 0 means the signal fades away.',

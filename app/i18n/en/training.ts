@@ -109,6 +109,8 @@ export const training = {
   loss: {
     regressionOnly: 'Cross-entropy needs classes, and this data set is a regression set (its targets are numbers), so the loss is MSE.',
     mseOnClasses: 'MSE works on classes, but cross-entropy usually learns them faster.',
+    /** what the ⓘ beside that note is about */
+    mseOnClassesName: 'MSE for classes',
     mseOnClassesTip: 'MSE compares probabilities to one-hot targets. When the model is confidently wrong its gradient fades away, so learning stalls; cross-entropy\'s gradient stays large exactly then.',
     classWeight: (name: string) => `Weight of class ${name}`,
     classWeightTip: 'How much this class counts in the loss; 1 is normal, 2 counts its examples twice.',

@@ -14,4 +14,6 @@ export const common: Messages['common'] = {
   dismiss: '关闭',
   tryAgain: '重试',
   slider: (label) => `${label}（滑块）`,
+  // a space between 关于 and a Latin name (关于 AMSGrad), as elsewhere in the Chinese text
+  about: (subject) => `关于${/^[A-Za-z0-9]/.test(subject) ? ' ' : ''}${subject}`,
 };

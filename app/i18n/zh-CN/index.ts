@@ -9,5 +9,6 @@ import { output } from './output';
 import { curves } from './curves';
 import { code } from './code';
 import { experiments } from './experiments';
+import { view } from './view';
 
-export const zhCN: Messages = { common, run, data, model, training, output, curves, code, experiments };
+export const zhCN: Messages = { common, run, data, model, training, output, curves, code, experiments, view };

@@ -18,6 +18,7 @@ export const model: Messages['model'] = {
   removeLayer: '隐藏层',
   removeLayerLabel: '删除最后一个隐藏层',
   layerCount: (n: number) => (n === 0 ? '没有隐藏层：线性模型' : `${n} 个隐藏层`),
+  layersName: '隐藏层',
   layersTip:
     '每个隐藏层是一个 nn.Linear 加上激活函数。没有隐藏层时模型是线性的，只能画出一条直线边界。层数越多、越宽，能拟合的形状越复杂，但训练更慢，也更容易过拟合。修改层会重新开始训练。',
   widthLabel: (layer: number) => `隐藏层 ${layer} 的神经元个数`,
@@ -37,7 +38,7 @@ export const model: Messages['model'] = {
   legendHover: '把鼠标移到隐藏层的神经元上（或用 Tab 键选中）可以看大图。',
   legendMore: '很宽的层只画出开头和结尾的神经元；顶部的数字是这一层实际的宽度。',
 
-  statsTitle: '每层下方',
+  statsTitle: '每层统计',
   statsKey: '每层下方：μ 均值 · σ 标准差 · 死亡：对每个样本都输出 0 的神经元比例',
   statsTip:
     '在最近一次评估时于验证集上测得：μ 是这一层输出的均值，σ 是输出的离散程度（标准差），“死亡”是对每个样本都输出 0 的神经元所占比例——这些“死掉”的 ReLU 不再学习。健康的情况：σ 大约在 0.1 到几之间，死亡的神经元很少。σ 达到几百说明输出爆炸；σ 接近 0 说明信号在逐层消失。',

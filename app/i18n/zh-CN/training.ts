@@ -108,6 +108,7 @@ export const training: Messages['training'] = {
   loss: {
     regressionOnly: '交叉熵需要类别，而这个数据集是回归数据（目标是数值），所以损失函数只能用 MSE。',
     mseOnClasses: 'MSE 也能用于分类，但交叉熵通常学得更快。',
+    mseOnClassesName: 'MSE 用于分类',
     mseOnClassesTip: 'MSE 拿概率去对比 one-hot 目标。模型“很自信地错了”时，它的梯度几乎消失，学习就停滞了；而交叉熵恰恰在这时梯度最大。',
     classWeight: (name) => `类别 ${name} 的权重`,
     classWeightTip: '这个类别在损失中占多少分量；1 为正常，2 表示它的样本算两次。',
