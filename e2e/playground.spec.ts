@@ -67,7 +67,7 @@ test('the default experiment learns on screen: validation loss falls, accuracy r
 
 test('changing the learning rate while it runs changes the read-out and the learning-rate curve', async ({ page }) => {
   await open(page, '', 'en', 'normal'); // a run of a minute: still running when the change lands
-  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  await expect.poll(() => shown(page, 'step'), { timeout: 15_000 }).toBeGreaterThan(20);
   await expect(page.getByTestId('lr')).toHaveText('0.01');
   const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
   await input.fill('0.002');
@@ -82,7 +82,7 @@ test('changing the learning rate while it runs changes the read-out and the lear
 
 test('a 10× larger learning rate on SGD diverges, says so, and offers a way back', async ({ page }) => {
   await open(page, 'v=1&optimizer.type=sgd&optimizer.lr=1');
-  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  await expect.poll(() => shown(page, 'step'), { timeout: 15_000 }).toBeGreaterThan(20);
   const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
   await input.fill('10');
   await input.press('Enter');
@@ -111,7 +111,7 @@ test('a link with settings restores them exactly: the same first 20 losses', asy
   expect(config.data).toMatchObject({ dataset: 'moons', noise: 0.2 });
   expect(config.optimizer).toMatchObject({ type: 'sgd', lr: 0.05, momentum: 0.9 });
   expect(config.training.seed).toBe(5);
-  await expect(other.getByRole('textbox', { name: 'Learning rate', exact: true })).toHaveValue('0.05');
+  await expect(other.getByRole('textbox', { name: 'Learning rate', exact: true })).toHaveValue('0.05', { timeout: 15_000 }); // the panels mount one at a time
 });
 
 test('a broken link falls back field by field and says which settings were ignored', async ({ page }) => {
@@ -175,14 +175,14 @@ test('the language switch changes every string and is remembered', async ({ page
 test('a 375 px wide phone has no horizontal scroll', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
   await open(page);
-  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  await expect.poll(() => shown(page, 'step'), { timeout: 15_000 }).toBeGreaterThan(20);
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(375);
 });
 
 test('keyboard: space pauses and plays, → steps once, r resets', async ({ page }) => {
   await open(page);
-  await expect.poll(() => shown(page, 'step')).toBeGreaterThan(20);
+  await expect.poll(() => shown(page, 'step'), { timeout: 15_000 }).toBeGreaterThan(20);
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Space');
   await expect(page.getByTestId('status')).toHaveText('Paused');
