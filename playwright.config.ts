@@ -15,7 +15,8 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   reporter: 'list',
-  timeout: 30_000,
+  // a safety limit, not a timing goal: on 2 busy cores (two tests, each a page and a training worker) a load takes seconds
+  timeout: 60_000,
   use: {
     baseURL,
     trace: 'retain-on-failure',

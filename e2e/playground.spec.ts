@@ -37,7 +37,7 @@ async function open(page: Page, hash = '', language = 'en', speed = 'fast'): Pro
 test('the default experiment learns on screen: validation loss falls, accuracy rises', async ({ page }) => {
   const errors = collectErrors(page);
   await open(page);
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
   await expect.poll(() => shown(page, 'val-loss')).not.toBeNaN();
   const firstLoss = await shown(page, 'val-loss');
   const firstAccuracy = await shown(page, 'val-acc');
@@ -154,7 +154,7 @@ function englishOnlyStrings(): string[] {
 
 test('the language switch changes every string and is remembered', async ({ page }) => {
   await open(page);
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
   await page.getByLabel('Language').selectOption('zh-CN');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('button', { name: zhCN.common.pause })).toBeVisible();
@@ -201,7 +201,7 @@ test('keyboard: space pauses and plays, → steps once, r resets', async ({ page
 test('a guided experiment sets itself up, runs, and explains what to watch', async ({ page }) => {
   const errors = collectErrors(page);
   await open(page);
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: 'Experiments' }).click();
   const menu = page.getByRole('dialog', { name: 'Guided experiments' });
   await expect(menu).toBeVisible();

@@ -128,10 +128,12 @@ test.describe('pace at the default speed (Normal)', () => {
     await open(page, '', 'normal');
     await expect.poll(() => stepOf(page), { timeout: 15_000 }).toBeGreaterThan(0);
     const start = await stepOf(page);
+    const since = Date.now();
     await page.waitForTimeout(3000);
     const moved = (await stepOf(page)) - start;
-    expect(moved).toBeGreaterThan(60); // it does move …
-    expect(moved).toBeLessThanOrEqual(3 * 60 + 30); // … at the paced rate, not the engine's thousands a second
+    const perSecond = moved / ((Date.now() - since) / 1000); // the wall time, which a busy machine stretches
+    expect(perSecond).toBeGreaterThan(20); // it does move …
+    expect(perSecond).toBeLessThanOrEqual(75); // … at the paced 60 a second, not the engine's thousands
   });
 
   test('the early-stopping lesson goes at 2 steps a second, so its stop can be watched', async ({ page }) => {
