@@ -29,6 +29,16 @@ function toggle<T>(list: readonly T[], item: T, order: readonly T[]): T[] {
   return order.filter((x) => next.includes(x));
 }
 
+/** A checkbox for each of `order`, kept in that order when ticked. */
+function Choices<T extends string>({ order, chosen, names, onChange }: { order: readonly T[]; chosen: readonly T[]; names: Record<T, string>; onChange: (update: (list: T[]) => T[]) => void }) {
+  return order.map((item) => (
+    <label key={item} className="embed-choice">
+      <input type="checkbox" checked={chosen.includes(item)} onChange={() => onChange((list) => toggle(list, item, order))} />
+      {names[item]}
+    </label>
+  ));
+}
+
 export function EmbedButton() {
   const m = useMessages();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -86,21 +96,11 @@ function EmbedForm({ onClose }: { onClose: () => void }) {
       <div className="embed-form-choices">
         <fieldset>
           <legend>{v.embedPanels}</legend>
-          {EMBED_PANELS.map((p) => (
-            <label key={p} className="embed-choice">
-              <input type="checkbox" checked={panels.includes(p)} onChange={() => setPanels((l) => toggle(l, p, EMBED_PANELS))} />
-              {v.panelNames[p]}
-            </label>
-          ))}
+          <Choices order={EMBED_PANELS} chosen={panels} names={v.panelNames} onChange={setPanels} />
         </fieldset>
         <fieldset>
           <legend>{v.embedControls}</legend>
-          {EMBED_CONTROLS.map((c) => (
-            <label key={c} className="embed-choice">
-              <input type="checkbox" checked={controls.includes(c)} onChange={() => setControls((l) => toggle(l, c, EMBED_CONTROLS))} />
-              {v.controlNames[c]}
-            </label>
-          ))}
+          <Choices order={EMBED_CONTROLS} chosen={controls} names={v.controlNames} onChange={setControls} />
           <label className="embed-size">
             {v.embedSize}
             <select value={sizeId} onChange={(e) => setSizeId(e.target.value as SizeId)}>
