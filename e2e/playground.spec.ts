@@ -100,7 +100,7 @@ test('a link with settings restores them exactly: the same first 20 losses', asy
   const hash = 'v=1&data.dataset=moons&data.noise=0.2&optimizer.type=sgd&optimizer.lr=0.05&optimizer.momentum=0.9&training.seed=5';
   const first20 = async (p: Page) => {
     await open(p, hash);
-    await expect.poll(() => p.evaluate(() => window.trainingPlayground?.losses(20).length ?? 0)).toBe(20); // installed once the app has loaded
+    await expect.poll(() => p.evaluate(() => window.trainingPlayground?.losses(20).length ?? 0), { timeout: 15_000 }).toBe(20); // installed once the app has loaded
     return p.evaluate(() => window.trainingPlayground!.losses(20));
   };
   const a = await first20(page);
