@@ -158,7 +158,11 @@ export class Trainer {
   private lastEpochTimeMs = 0;
   private lastStepsPerSecond = 0;
   private evaluationsWithoutImprovement = 0;
-  private bestWeights: Float32Array[] | null = null;
+  /**
+   * The best epoch's state dict (parameters and buffers such as BatchNorm's running statistics),
+   * as `copy.deepcopy(model.state_dict())`: the live tensors and a copy of each, made once.
+   */
+  private bestState: Array<[Tensor, Float32Array]> | null = null;
   private readonly parameters: Tensor[];
   /** training metrics of the batches since the last evaluation */
   private running = { lossSum: 0, count: 0, confusion: [] as number[][], sums: emptyRegressionSums() as RegressionSums };
@@ -390,14 +394,19 @@ export class Trainer {
   }
 
   private saveBestWeights(): void {
-    if (this.bestWeights === null) this.bestWeights = this.parameters.map((p) => new Float32Array(p.data.length));
-    this.parameters.forEach((p, i) => this.bestWeights![i].set(p.data));
+    if (this.bestState === null) {
+      this.bestState = Object.values(this.setup.model.stateDict()).map((t) => [t, new Float32Array(t.data.length)]);
+    }
+    for (const [live, copy] of this.bestState) copy.set(live.data);
   }
 
-  /** Puts the weights of the best epoch back into the model. */
+  /**
+   * Puts the best epoch's state back into the model: its weights and its buffers (BatchNorm's
+   * running mean and variance), as `model.load_state_dict(best_state)` in the exported script.
+   */
   restoreBestWeights(): void {
-    if (this.bestWeights === null) return;
-    this.parameters.forEach((p, i) => p.data.set(this.bestWeights![i]));
+    if (this.bestState === null) return;
+    for (const [live, copy] of this.bestState) live.data.set(copy);
   }
 
   private weightsAreFinite(): boolean {
