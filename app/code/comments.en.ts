@@ -239,7 +239,10 @@ export const COMMENTS_EN = {
       '↑ switched off in the playground: PyTorch ADDS each backward pass to .grad, so without zero_grad the\n' +
       'gradients of all earlier steps pile up, every step uses their sum, and the steps grow — the classic\n' +
       'bug. Put the line back to fix it.',
-    diverged: 'A loss of NaN or infinity means training has diverged: stop, as the playground does.',
+    diverged:
+      'Training has diverged when the loss is NaN or infinite, or when its running average\n' +
+      '(smoothed over about 20 steps) climbs past DIVERGENCE_FACTOR times the first loss:\n' +
+      'stop, by the same rule as the playground.',
     backward: 'Backpropagation: the gradient of the loss for every weight, into .grad.',
     clip: 'Scale the gradients down when their overall (L2) length exceeds MAX_NORM: it tames sudden huge steps.',
     schedulerEveryStep: 'The schedule steps after every batch.',

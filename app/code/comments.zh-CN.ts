@@ -222,7 +222,10 @@ export const COMMENTS_ZH_CN: Comments = {
       '↑ 在演练场中被关掉了：PyTorch 每次反向传播都把梯度「加」到 .grad 上，没有 zero_grad，\n' +
       '之前所有步的梯度就会不断累积，每一步用的都是它们的总和，步子越迈越大——这是经典的 bug。\n' +
       '把这一行恢复即可修复。',
-    diverged: '损失变成 NaN 或无穷大说明训练已经发散：停止训练，与演练场一样。',
+    diverged:
+      '损失变成 NaN 或无穷大，或者它的滑动平均（约平滑 20 步）\n' +
+      '超过第一步损失的 DIVERGENCE_FACTOR 倍，\n' +
+      '就说明训练已经发散：停止训练，规则与演练场相同。',
     backward: '反向传播：求损失对每个权重的梯度，存入 .grad。',
     clip: '梯度的总（L2）长度超过 MAX_NORM 时按比例缩小：能抑制突如其来的巨大步伐。',
     schedulerEveryStep: '调度器在每个批次后走一步。',

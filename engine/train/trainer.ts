@@ -36,6 +36,7 @@ import {
   type RegressionMetrics,
 } from './metrics';
 import { LayerStats, type LayerParameters } from './layerStats';
+import { DIVERGENCE_FACTOR, LOSS_SMOOTHING } from './divergence';
 
 export type Task = 'classification' | 'regression';
 
@@ -137,14 +138,7 @@ export interface TrainerEvents {
   onStatus?: (status: RunStatus) => void;
 }
 
-/**
- * A run also counts as diverged when its loss, smoothed over ~20 steps, climbs to this many times
- * the first step's loss: a healthy run never rises that far (measured: ≤ 1.1×), while too large a
- * learning rate often makes the loss swing between large finite values without ever reaching NaN
- * (SGD at lr 10 on the spiral: 4.7× with ReLU, 80× with tanh).
- */
-export const DIVERGENCE_FACTOR = 3;
-const LOSS_SMOOTHING = 0.05;
+export { DIVERGENCE_FACTOR, LOSS_SMOOTHING };
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 

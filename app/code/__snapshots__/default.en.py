@@ -241,6 +241,9 @@ def evaluate(x, y):
 
 # ── 11. The training loop ───────────────────────────────────────────────────
 # Early stopping is off: the run trains for all EPOCHS epochs.
+DIVERGENCE_FACTOR = 3.0
+LOSS_SMOOTHING = 0.05
+first_loss = smoothed_loss = None
 stopped = "finished"
 epochs_done = 0
 step = 0
@@ -251,8 +254,14 @@ for epoch in range(1, EPOCHS + 1):
         # PyTorch adds new gradients to .grad; clear the old ones first.
         optimizer.zero_grad()
         loss = loss_fn(model(xb), yb)
-        # A loss of NaN or infinity means training has diverged: stop, as the playground does.
-        if not torch.isfinite(loss):
+        # Training has diverged when the loss is NaN or infinite, or when its running average
+        # (smoothed over about 20 steps) climbs past DIVERGENCE_FACTOR times the first loss:
+        # stop, by the same rule as the playground.
+        loss_value = loss.item()
+        if first_loss is None:
+            first_loss = smoothed_loss = loss_value
+        smoothed_loss += LOSS_SMOOTHING * (loss_value - smoothed_loss)
+        if not math.isfinite(loss_value) or (first_loss > 0 and smoothed_loss > DIVERGENCE_FACTOR * first_loss):
             stopped = "diverged"
             break
         # Backpropagation: the gradient of the loss for every weight, into .grad.
@@ -260,7 +269,7 @@ for epoch in range(1, EPOCHS + 1):
         optimizer.step()
         step += 1
     if stopped == "diverged":
-        print(f"the loss became {loss.item()} at step {step + 1}: the learning rate is probably too large")
+        print(f"diverged at step {step + 1}: loss {loss_value:.4g}, smoothed {smoothed_loss:.4g}, first {first_loss:.4g}: the learning rate is probably too large")
         break
 
     # After each epoch: measure both splits in the units the playground shows.

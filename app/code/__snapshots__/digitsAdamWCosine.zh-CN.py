@@ -224,6 +224,9 @@ def evaluate(x, y):
 
 # ── 11. 训练循环 ────────────────────────────────────────────────────────────
 # 早停已关闭：训练会跑满 EPOCHS 个 epoch。
+DIVERGENCE_FACTOR = 3.0
+LOSS_SMOOTHING = 0.05
+first_loss = smoothed_loss = None
 stopped = "finished"
 epochs_done = 0
 step = 0
@@ -234,8 +237,14 @@ for epoch in range(1, EPOCHS + 1):
         # PyTorch 会把新梯度累加到 .grad 上：先清掉旧的。
         optimizer.zero_grad()
         loss = loss_fn(model(xb), yb)
-        # 损失变成 NaN 或无穷大说明训练已经发散：停止训练，与演练场一样。
-        if not torch.isfinite(loss):
+        # 损失变成 NaN 或无穷大，或者它的滑动平均（约平滑 20 步）
+        # 超过第一步损失的 DIVERGENCE_FACTOR 倍，
+        # 就说明训练已经发散：停止训练，规则与演练场相同。
+        loss_value = loss.item()
+        if first_loss is None:
+            first_loss = smoothed_loss = loss_value
+        smoothed_loss += LOSS_SMOOTHING * (loss_value - smoothed_loss)
+        if not math.isfinite(loss_value) or (first_loss > 0 and smoothed_loss > DIVERGENCE_FACTOR * first_loss):
             stopped = "diverged"
             break
         # 反向传播：求损失对每个权重的梯度，存入 .grad。
@@ -243,7 +252,7 @@ for epoch in range(1, EPOCHS + 1):
         optimizer.step()
         step += 1
     if stopped == "diverged":
-        print(f"the loss became {loss.item()} at step {step + 1}: the learning rate is probably too large")
+        print(f"diverged at step {step + 1}: loss {loss_value:.4g}, smoothed {smoothed_loss:.4g}, first {first_loss:.4g}: the learning rate is probably too large")
         break
 
     # 每个 epoch 之后：用演练场显示的单位度量训练集和验证集。

@@ -3,6 +3,7 @@
  * PyTorch: zero_grad (or its absence), forward, loss, backward, clipping, step, the scheduler at the
  * right place, a full evaluation after every epoch, early stopping that keeps the best weights.
  */
+import { DIVERGENCE_FACTOR, LOSS_SMOOTHING } from '../../../engine/train/divergence';
 import { pyFloat, pyInt } from '../python';
 import type { CodeWriter } from '../writer';
 import type { Context } from '../context';
@@ -49,6 +50,9 @@ function writeLoopSettings(w: CodeWriter, ctx: Context): void {
     w.code('best_state = copy.deepcopy(model.state_dict())', ['training.earlyStopping.restoreBestWeights']);
     w.code('epochs_without_improvement = 0');
   });
+  w.code(`DIVERGENCE_FACTOR = ${pyFloat(DIVERGENCE_FACTOR)}`);
+  w.code(`LOSS_SMOOTHING = ${pyFloat(LOSS_SMOOTHING)}`);
+  w.code('first_loss = smoothed_loss = None');
   w.code('stopped = "finished"');
   w.code('epochs_done = 0');
   w.code('step = 0');
@@ -72,7 +76,11 @@ function writeStep(w: CodeWriter, ctx: Context): void {
   });
   w.code(`${indent}loss = loss_fn(model(xb), ${target(ctx, 'yb')})`, ctx.task === 'classification' ? ['loss.type'] : []);
   w.comment(t.loop.diverged, indent);
-  w.code(`${indent}if not torch.isfinite(loss):`);
+  w.code(`${indent}loss_value = loss.item()`);
+  w.code(`${indent}if first_loss is None:`);
+  w.code(`${indent}    first_loss = smoothed_loss = loss_value`);
+  w.code(`${indent}smoothed_loss += LOSS_SMOOTHING * (loss_value - smoothed_loss)`);
+  w.code(`${indent}if not math.isfinite(loss_value) or (first_loss > 0 and smoothed_loss > DIVERGENCE_FACTOR * first_loss):`);
   w.code(`${indent}    stopped = "diverged"`);
   w.code(`${indent}    break`);
   w.comment(t.loop.backward, indent);
@@ -150,7 +158,7 @@ export function writeTraining(w: CodeWriter, ctx: Context): void {
   w.code('    for xb, yb in train_loader:');
   writeStep(w, ctx);
   w.code('    if stopped == "diverged":');
-  w.code('        print(f"the loss became {loss.item()} at step {step + 1}: the learning rate is probably too large")');
+  w.code('        print(f"diverged at step {step + 1}: loss {loss_value:.4g}, smoothed {smoothed_loss:.4g}, first {first_loss:.4g}: the learning rate is probably too large")');
   w.code('        break');
   w.blank();
   w.comment(t.loop.epochEnd, '    ');
