@@ -138,8 +138,6 @@ export interface TrainerEvents {
   onStatus?: (status: RunStatus) => void;
 }
 
-export { DIVERGENCE_FACTOR, LOSS_SMOOTHING };
-
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 export class Trainer {
