@@ -226,8 +226,8 @@ export const COMMENTS_EN = {
   },
   loop: {
     evaluate:
-      'Loss and accuracy (R² for regression) on a whole split, as the playground measures them after each\n' +
-      'epoch: eval mode (dropout off, batch norm uses its running averages) and no graph (torch.no_grad).',
+      'Loss and accuracy (R² for regression) on a whole split, as the playground measures the validation split\n' +
+      'after each epoch: eval mode (dropout off, batch norm uses its running averages), no graph (torch.no_grad).',
     r2: 'R² = 1 − squared error / spread of the targets: 0 is no better than the mean, 1 is perfect.',
     maxNorm: 'Gradient clipping: scale all gradients down together when their overall length exceeds MAX_NORM.',
     noEarlyStopping: 'Early stopping is off: the run trains for all EPOCHS epochs.',
@@ -248,11 +248,15 @@ export const COMMENTS_EN = {
     schedulerEveryStep: 'The schedule steps after every batch.',
     schedulerEveryEpoch: 'The schedule steps once per epoch.',
     schedulerPlateau: 'ReduceLROnPlateau watches the validation loss.',
-    epochEnd: 'After each epoch: measure both splits in the units the playground shows.',
+    epochEnd: 'After each epoch: both splits in the units the playground shows.',
+    running: 'For the training curve: each batch’s loss and outputs as trained on (train mode, before the step).',
+    trainFromBatches:
+      'Training loss and accuracy as the playground plots them: the mean over this epoch’s batches, in train\n' +
+      'mode (dropout on), free of a second pass. The validation split is measured whole, in eval mode.',
     improvement: 'An improvement must beat the best validation loss so far by more than MIN_DELTA.',
     restore: 'Go back to the weights of the best epoch.',
     noRestore: 'restore best weights is off: keep the weights of the last epoch.',
-    final: 'The model as it ends (after early stopping: the best weights), measured once more.',
+    final: 'The model as it ends (after early stopping: the best weights), both splits measured whole in eval mode.',
     machineReadable: 'One machine-readable line at the end; the playground\'s tests read it.',
   },
 };

@@ -211,7 +211,7 @@ export const COMMENTS_ZH_CN: Comments = {
   },
   loop: {
     evaluate:
-      '在整个数据划分上计算损失和准确率（回归则为 R²），与演练场每个 epoch 后的度量方式相同：\n' +
+      '在整个数据划分上计算损失和准确率（回归则为 R²），与演练场每个 epoch 后度量验证集的方式相同：\n' +
       'eval 模式（关闭 dropout，批归一化使用滑动平均）且不构建计算图（torch.no_grad）。',
     r2: 'R² = 1 − 平方误差 / 目标值的离散程度：0 表示不比均值强，1 表示完美。',
     maxNorm: '梯度裁剪：所有梯度的总长度超过 MAX_NORM 时，把它们一起按比例缩小。',
@@ -231,11 +231,15 @@ export const COMMENTS_ZH_CN: Comments = {
     schedulerEveryStep: '调度器在每个批次后走一步。',
     schedulerEveryEpoch: '调度器每个 epoch 走一步。',
     schedulerPlateau: 'ReduceLROnPlateau 盯着验证损失。',
-    epochEnd: '每个 epoch 之后：用演练场显示的单位度量训练集和验证集。',
+    epochEnd: '每个 epoch 之后：用演练场显示的单位给出训练集和验证集的结果。',
+    running: '为训练曲线记下每个批次训练时的损失和输出（train 模式，参数更新之前）。',
+    trainFromBatches:
+      '训练损失和准确率与演练场画出的相同：本 epoch 各批次的平均值，train 模式（dropout 开启），\n' +
+      '无需再遍历一遍训练集。验证集则整体在 eval 模式下度量。',
     improvement: '只有比迄今最佳的验证损失低出 MIN_DELTA 以上，才算改善。',
     restore: '恢复到最佳 epoch 的权重。',
     noRestore: '未开启“恢复最佳权重”：保留最后一个 epoch 的权重。',
-    final: '训练结束时的模型（早停后即最佳权重），再度量一次。',
+    final: '训练结束时的模型（早停后即最佳权重），在 eval 模式下整体再度量一次两个划分。',
     machineReadable: '最后输出一行机器可读的结果，供演练场的测试读取。',
   },
 };

@@ -6,12 +6,19 @@
  * and batch orders (PyTorch's generator is not the playground's), so they agree closely, not exactly.
  * Skipped, saying so, where Python with torch is missing.
  */
+import { spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isClassification } from '../../engine/train/config';
 import { pytorchScript } from './script';
 import { EXPERIMENTS, withEpochs, type ExperimentName } from './testing/experiments';
 import { runPlayground } from './testing/playground';
-import { pythonMissing, runEach, skipMessage, type ScriptRun } from './testing/python';
+import { PYTHON, pythonMissing, runEach, skipMessage, type ScriptRun } from './testing/python';
+
+function torchVersion(): { text: string; major: number; minor: number } {
+  const text = spawnSync(PYTHON, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' }).stdout.trim();
+  const [major, minor] = text.split('.').map((part) => Number.parseInt(part, 10));
+  return { text, major, minor };
+}
 
 /** Experiments and the epochs they run here: short, so that all of them take well under a minute. */
 const RUNS: Array<[ExperimentName, number]> = [
@@ -59,5 +66,12 @@ describe.skipIf(missing !== null)(`the exported script runs with PyTorch${missin
     );
     expect(Math.abs(scriptMetric - playground.validationMetric)).toBeLessThanOrEqual(TOLERANCE);
     if (playground.state === 'finished') expect([final.stopped, final.epochs]).toEqual(['finished', config.training.epochs]);
+  });
+
+  it('cancerCyclic (Adam + CyclicLR): a PyTorch before 2.3 says at run time that only the learning rate cycles', () => {
+    const version = torchVersion();
+    const old = version.major < 2 || (version.major === 2 && version.minor < 3);
+    const note = /^note: PyTorch (\S+) cannot cycle Adam's beta1 in CyclicLR/m.exec(runs.cancerCyclic?.output ?? '');
+    expect(note?.[1] ?? null).toBe(old ? version.text : null);
   });
 });

@@ -239,16 +239,18 @@ optimizer = torch.optim.SGD(
 scheduler = lr_scheduler.OneCycleLR(optimizer, max_lr=0.2, total_steps=EPOCHS * len(train_loader))
 
 # ── 10. Evaluation ──────────────────────────────────────────────────────────
-# Loss and accuracy (R² for regression) on a whole split, as the playground measures them after each
-# epoch: eval mode (dropout off, batch norm uses its running averages) and no graph (torch.no_grad).
+def metric_of(output, y):
+    return (output.argmax(dim=1) == y).float().mean().item()
+
+# Loss and accuracy (R² for regression) on a whole split, as the playground measures the validation split
+# after each epoch: eval mode (dropout off, batch norm uses its running averages), no graph (torch.no_grad).
 def evaluate(x, y):
     model.eval()
     with torch.no_grad():
         output = model(x)
         loss = loss_fn(output, y).item()
-        metric = (output.argmax(dim=1) == y).float().mean().item()
     model.train()
-    return loss, metric
+    return loss, metric_of(output, y)
 
 # ── 11. The training loop ───────────────────────────────────────────────────
 # Gradient clipping: scale all gradients down together when their overall length exceeds MAX_NORM.
@@ -263,10 +265,12 @@ step = 0
 
 for epoch in range(1, EPOCHS + 1):
     model.train()
+    running_loss, seen, outputs, targets = 0.0, 0, [], []
     for xb, yb in train_loader:
         # PyTorch adds new gradients to .grad; clear the old ones first.
         optimizer.zero_grad()
-        loss = loss_fn(model(xb), yb)
+        output = model(xb)
+        loss = loss_fn(output, yb)
         # Training has diverged when the loss is NaN or infinite, or when its running average
         # (smoothed over about 20 steps) climbs past DIVERGENCE_FACTOR times the first loss:
         # stop, by the same rule as the playground.
@@ -284,13 +288,21 @@ for epoch in range(1, EPOCHS + 1):
         optimizer.step()
         # The schedule steps after every batch.
         scheduler.step()
+        # For the training curve: each batch’s loss and outputs as trained on (train mode, before the step).
+        running_loss += loss_value * len(yb)
+        seen += len(yb)
+        outputs.append(output.detach())
+        targets.append(yb)
         step += 1
     if stopped == "diverged":
         print(f"diverged at step {step + 1}: loss {loss_value:.4g}, smoothed {smoothed_loss:.4g}, first {first_loss:.4g}: the learning rate is probably too large")
         break
 
-    # After each epoch: measure both splits in the units the playground shows.
-    train_loss, train_metric = evaluate(X_train, y_train)
+    # After each epoch: both splits in the units the playground shows.
+    # Training loss and accuracy as the playground plots them: the mean over this epoch’s batches, in train
+    # mode (dropout on), free of a second pass. The validation split is measured whole, in eval mode.
+    train_loss = running_loss / seen
+    train_metric = metric_of(torch.cat(outputs), torch.cat(targets))
     val_loss, val_metric = evaluate(X_val, y_val)
     epochs_done = epoch
     print(f"epoch {epoch:3d}  train loss {train_loss:.4f}  train acc {train_metric:.1%}  val loss {val_loss:.4f}  val acc {val_metric:.1%}  lr {optimizer.param_groups[0]['lr']:.4g}")
@@ -299,7 +311,7 @@ for epoch in range(1, EPOCHS + 1):
         break
 
 # ── 12. Result ──────────────────────────────────────────────────────────────
-# The model as it ends (after early stopping: the best weights), measured once more.
+# The model as it ends (after early stopping: the best weights), both splits measured whole in eval mode.
 train_loss, train_metric = evaluate(X_train, y_train)
 val_loss, val_metric = evaluate(X_val, y_val)
 

@@ -231,16 +231,18 @@ optimizer = torch.optim.SGD(model.parameters(), lr=0.002)
 # 不使用学习率调度：整个训练过程中学习率保持不变。
 
 # ── 10. 评估 ────────────────────────────────────────────────────────────────
-# 在整个数据划分上计算损失和准确率（回归则为 R²），与演练场每个 epoch 后的度量方式相同：
+def metric_of(output, y):
+    return (output.argmax(dim=1) == y).float().mean().item()
+
+# 在整个数据划分上计算损失和准确率（回归则为 R²），与演练场每个 epoch 后度量验证集的方式相同：
 # eval 模式（关闭 dropout，批归一化使用滑动平均）且不构建计算图（torch.no_grad）。
 def evaluate(x, y):
     model.eval()
     with torch.no_grad():
         output = model(x)
         loss = loss_fn(output, y).item()
-        metric = (output.argmax(dim=1) == y).float().mean().item()
     model.train()
-    return loss, metric
+    return loss, metric_of(output, y)
 
 # ── 11. 训练循环 ────────────────────────────────────────────────────────────
 # 早停已关闭：训练会跑满 EPOCHS 个 epoch。
@@ -253,12 +255,14 @@ step = 0
 
 for epoch in range(1, EPOCHS + 1):
     model.train()
+    running_loss, seen, outputs, targets = 0.0, 0, [], []
     for xb, yb in train_loader:
         # optimizer.zero_grad()
         # ↑ 在演练场中被关掉了：PyTorch 每次反向传播都把梯度「加」到 .grad 上，没有 zero_grad，
         # 之前所有步的梯度就会不断累积，每一步用的都是它们的总和，步子越迈越大——这是经典的 bug。
         # 把这一行恢复即可修复。
-        loss = loss_fn(model(xb), yb)
+        output = model(xb)
+        loss = loss_fn(output, yb)
         # 损失变成 NaN 或无穷大，或者它的滑动平均（约平滑 20 步）
         # 超过第一步损失的 DIVERGENCE_FACTOR 倍，
         # 就说明训练已经发散：停止训练，规则与演练场相同。
@@ -272,13 +276,21 @@ for epoch in range(1, EPOCHS + 1):
         # 反向传播：求损失对每个权重的梯度，存入 .grad。
         loss.backward()
         optimizer.step()
+        # 为训练曲线记下每个批次训练时的损失和输出（train 模式，参数更新之前）。
+        running_loss += loss_value * len(yb)
+        seen += len(yb)
+        outputs.append(output.detach())
+        targets.append(yb)
         step += 1
     if stopped == "diverged":
         print(f"diverged at step {step + 1}: loss {loss_value:.4g}, smoothed {smoothed_loss:.4g}, first {first_loss:.4g}: the learning rate is probably too large")
         break
 
-    # 每个 epoch 之后：用演练场显示的单位度量训练集和验证集。
-    train_loss, train_metric = evaluate(X_train, y_train)
+    # 每个 epoch 之后：用演练场显示的单位给出训练集和验证集的结果。
+    # 训练损失和准确率与演练场画出的相同：本 epoch 各批次的平均值，train 模式（dropout 开启），
+    # 无需再遍历一遍训练集。验证集则整体在 eval 模式下度量。
+    train_loss = running_loss / seen
+    train_metric = metric_of(torch.cat(outputs), torch.cat(targets))
     val_loss, val_metric = evaluate(X_val, y_val)
     epochs_done = epoch
     print(f"epoch {epoch:3d}  train loss {train_loss:.4f}  train acc {train_metric:.1%}  val loss {val_loss:.4f}  val acc {val_metric:.1%}")
@@ -287,7 +299,7 @@ for epoch in range(1, EPOCHS + 1):
         break
 
 # ── 12. 结果 ────────────────────────────────────────────────────────────────
-# 训练结束时的模型（早停后即最佳权重），再度量一次。
+# 训练结束时的模型（早停后即最佳权重），在 eval 模式下整体再度量一次两个划分。
 train_loss, train_metric = evaluate(X_train, y_train)
 val_loss, val_metric = evaluate(X_val, y_val)
 

@@ -15,20 +15,22 @@ function target(ctx: Context, y: string): string {
 export function writeEvaluate(w: CodeWriter, ctx: Context): void {
   const { t } = ctx;
   w.startSection('evaluate', t.sections.evaluate);
+  w.code('def metric_of(output, y):');
+  if (ctx.task === 'classification') {
+    w.code('    return (output.argmax(dim=1) == y).float().mean().item()');
+  } else {
+    w.comment(t.loop.r2, '    ');
+    w.code('    return 1 - ((output - y) ** 2).sum().item() / ((y - y.mean()) ** 2).sum().item()');
+  }
+  w.blank();
   w.comment(t.loop.evaluate);
   w.code('def evaluate(x, y):');
   w.code('    model.eval()');
   w.code('    with torch.no_grad():');
   w.code('        output = model(x)');
   w.code(`        loss = loss_fn(output, ${target(ctx, 'y')}).item()`, ctx.task === 'classification' ? ['loss.type'] : []);
-  if (ctx.task === 'classification') {
-    w.code('        metric = (output.argmax(dim=1) == y).float().mean().item()');
-  } else {
-    w.comment(t.loop.r2, '        ');
-    w.code('        metric = 1 - ((output - y) ** 2).sum().item() / ((y - y.mean()) ** 2).sum().item()');
-  }
   w.code('    model.train()');
-  w.code('    return loss, metric');
+  w.code('    return loss, metric_of(output, y)');
 }
 
 function writeLoopSettings(w: CodeWriter, ctx: Context): void {
@@ -74,7 +76,8 @@ function writeStep(w: CodeWriter, ctx: Context): void {
       w.comment(t.loop.noZeroGrad, indent);
     }
   });
-  w.code(`${indent}loss = loss_fn(model(xb), ${target(ctx, 'yb')})`, ctx.task === 'classification' ? ['loss.type'] : []);
+  w.code(`${indent}output = model(xb)`);
+  w.code(`${indent}loss = loss_fn(output, ${target(ctx, 'yb')})`, ctx.task === 'classification' ? ['loss.type'] : []);
   w.comment(t.loop.diverged, indent);
   w.code(`${indent}loss_value = loss.item()`);
   w.code(`${indent}if first_loss is None:`);
@@ -96,6 +99,11 @@ function writeStep(w: CodeWriter, ctx: Context): void {
     w.comment(t.loop.schedulerEveryStep, indent, ['scheduler.interval']);
     w.code(`${indent}scheduler.step()`, ['scheduler.type', 'scheduler.interval']);
   }
+  w.comment(t.loop.running, indent);
+  w.code(`${indent}running_loss += loss_value * len(yb)`);
+  w.code(`${indent}seen += len(yb)`);
+  w.code(`${indent}outputs.append(output.detach())`);
+  w.code(`${indent}targets.append(yb)`);
   w.code(`${indent}step += 1`);
 }
 
@@ -105,7 +113,9 @@ function writeEpochEnd(w: CodeWriter, ctx: Context): void {
   const metric = ctx.task === 'classification' ? 'acc' : 'R²';
   const format = ctx.task === 'classification' ? '.1%' : '.3f';
   const s = config.scheduler;
-  w.code(`${indent}train_loss, train_metric = evaluate(X_train, y_train)`);
+  w.comment(t.loop.trainFromBatches, indent);
+  w.code(`${indent}train_loss = running_loss / seen`);
+  w.code(`${indent}train_metric = metric_of(torch.cat(outputs), torch.cat(targets))`);
   w.code(`${indent}val_loss, val_metric = evaluate(X_val, y_val)`);
   w.code(`${indent}epochs_done = epoch`);
   const lr = s.type === 'none' ? '' : `  lr {optimizer.param_groups[0]['lr']:.4g}`;
@@ -155,6 +165,7 @@ export function writeTraining(w: CodeWriter, ctx: Context): void {
   w.blank();
   w.code('for epoch in range(1, EPOCHS + 1):', ['training.epochs']);
   w.code('    model.train()');
+  w.code('    running_loss, seen, outputs, targets = 0.0, 0, [], []');
   w.code('    for xb, yb in train_loader:');
   writeStep(w, ctx);
   w.code('    if stopped == "diverged":');

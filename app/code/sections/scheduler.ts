@@ -122,6 +122,10 @@ export function writeScheduler(w: CodeWriter, ctx: Context): void {
     w.code('except ValueError:', ['scheduler.cycleMomentum']);
     w.comment(t.scheduler.oldTorchCyclic, '    ', ['scheduler.cycleMomentum']);
     call(w, variable, CLASS[s.type], withoutCycling, fields, '    ');
+    // Said at run time too: a comment is not read by someone who only runs the script.
+    w.code(`    print(f"note: PyTorch {torch.__version__} cannot cycle Adam's beta1 in CyclicLR (2.3 can, as the playground does): only the learning rate cycles")`, [
+      'scheduler.cycleMomentum',
+    ]);
   } else {
     call(w, variable, CLASS[s.type], args, fields);
   }
