@@ -88,7 +88,7 @@ test('a 10× larger learning rate on SGD diverges, says so, and offers a way bac
   await input.press('Enter');
   const message = page.getByTestId('divergence');
   await expect(message).toBeVisible({ timeout: 15_000 });
-  await expect(message).toContainText(/became NaN or blew up at step \d+ — the learning rate is probably too large/);
+  await expect(message).toContainText(/(became NaN|blew up to \S+) at step \d+ — the learning rate is probably too large/);
   await expect(page.getByTestId('status')).toHaveText(/Diverged at step \d+/);
   await message.getByRole('button', { name: /Use learning rate 1 and restart/ }).click();
   await expect(message).toBeHidden();
@@ -214,6 +214,11 @@ test('a guided experiment sets itself up, runs, and explains what to watch', asy
   // what the card promises: the run blows up within the first epochs and the page offers the way back
   await expect(page.getByTestId('divergence')).toBeVisible({ timeout: 15_000 });
   expect(await shown(page, 'step')).toBeLessThan(100);
+  // beside Play, in red: the loss that stopped the run, not the evaluation before training (ln 2)
+  const trainLoss = page.getByTestId('train-loss');
+  await expect(trainLoss).toHaveAttribute('data-diverged', 'true');
+  expect(await shown(page, 'train-loss')).toBeGreaterThan(10 * Math.log(2));
+  await expect(page.getByTestId('divergence')).toContainText(`blew up to ${(await trainLoss.textContent())!.trim()} at step`);
   await card.getByRole('button', { name: 'Close' }).click();
   await expect(card).toBeHidden();
   await expect(page).not.toHaveURL(/lesson=/);

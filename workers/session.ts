@@ -271,7 +271,7 @@ export class TrainingSession {
   status(): SessionStatus {
     const run = this.built?.trainer.status;
     const base: RunStatus = run ?? {
-      state: 'ready', epoch: 0, step: 0, samplesSeen: 0, bestEpoch: null, bestValidationLoss: null, divergedAtStep: null, reason: null,
+      state: 'ready', epoch: 0, step: 0, samplesSeen: 0, bestEpoch: null, bestValidationLoss: null, divergedAtStep: null, divergedLoss: null, reason: null,
     };
     let state: SessionState = base.state;
     if (this.errorMessage) state = 'error';

@@ -31,7 +31,8 @@ function state() {
   return useStore.getState();
 }
 
-function stepsPerEpoch(): number {
+/** Batches per epoch of the current data and batch size (0 before the data has loaded). */
+export function stepsPerEpoch(): number {
   const { config, points } = state();
   const train = points?.train.n ?? 0;
   const batch = config.training.batchSize;

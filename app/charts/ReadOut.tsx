@@ -52,6 +52,14 @@ export function Legend({ chart, bestLabel }: { chart: CurveChart; bestLabel: str
           {bestLabel}
         </li>
       )}
+      {chart.stop && (
+        <li data-testid="legend-stop">
+          <svg className="curve-swatch" width="22" height="10" viewBox="0 0 22 10" aria-hidden="true">
+            <path d="M7.5 1.5 14.5 8.5 M14.5 1.5 7.5 8.5" stroke="var(--danger)" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+          {chart.stop.legend} ({chart.stop.label})
+        </li>
+      )}
     </ul>
   );
 }

@@ -32,7 +32,7 @@ time(`EMA + LTTB → 1,000 points, ${N} points`, () => downsample(x, smooth(y, 0
 const history = new RunHistory();
 for (let s = 1; s <= N; s++) {
   const loss = y[s - 1];
-  history.steps.push({ step: s, epoch: Math.floor((s - 1) / 100), loss, lr: 0.01, gradNorm: loss * 3, layerGradNorms: [loss, loss / 2, loss / 4], updateRatios: [1e-3, 1e-3, 1e-3] }, 100);
+  history.steps.push({ step: s, epoch: Math.floor((s - 1) / 100), loss, runningLoss: loss, lr: 0.01, gradNorm: loss * 3, layerGradNorms: [loss, loss / 2, loss / 4], updateRatios: [1e-3, 1e-3, 1e-3] }, 100);
   if (s % 100 === 0) {
     history.evaluations.push({
       step: s, epoch: s / 100, activations: [], epochTimeMs: 1, stepsPerSecond: 1,

@@ -95,6 +95,7 @@ describe('drawCurves', () => {
     xDomain: [0, 100],
     best: { x: 100, y: 1 },
     guide: null,
+    stop: null,
     empty: false,
   };
   const options = { color: (c: string) => `resolved ${c}`, width: 300, height: 200, pixelRatio: 2, bestLabel: 'best', font: 'sans-serif' };
@@ -117,6 +118,18 @@ describe('drawCurves', () => {
     const gappy = series('gappy', [0, 50, 100], [1, Number.NaN, 0.01]);
     drawCurves(ctx, { ...chart, series: [gappy], band: null, best: null, y: { scale: 'log', domain: [0.01, 1], ticks: [], clip: true } }, { ...mapping, yDomain: [0.01, 1], log: true }, options);
     expect(strokes[0].points).toEqual([[58, 14], [258, 114]]);
+  });
+
+  it('marks where a diverged run stopped with a red × at its loss, and at the top edge for NaN', () => {
+    const { ctx, strokes } = recorder();
+    drawCurves(ctx, { ...chart, best: null, stop: { x: 50, y: 1, label: '29.3', legend: 'stopped' } }, mapping, options);
+    const cross = strokes.filter((s) => s.style === 'resolved var(--danger)');
+    expect(cross).toHaveLength(1);
+    expect(cross[0].points).toEqual([[153, 59], [163, 69], [163, 59], [153, 69]]); // centred on (158, 64)
+    const top = recorder();
+    drawCurves(top.ctx, { ...chart, best: null, stop: { x: 50, y: null, label: 'NaN', legend: 'stopped' } }, mapping, options);
+    const nan = top.strokes.filter((s) => s.style === 'resolved var(--danger)');
+    expect(nan[0].points[0]).toEqual([153, 15]); // at y = top + 6, inside the plot
   });
 
   it('draws nothing for an empty chart', () => {

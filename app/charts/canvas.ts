@@ -130,6 +130,53 @@ export function drawCurves(ctx: CurveContext, chart: CurveChart, m: PlotMapping,
   ctx.restore();
 
   if (chart.best) drawBest(ctx, chart, m, o);
+  if (chart.stop) drawStop(ctx, chart.stop, m, o);
+}
+
+/**
+ * The red × where a diverged run stopped, with the loss beside it (on the side with room); at the
+ * plot's top edge when the loss is NaN or ∞ (or off a log axis).
+ */
+function drawStop(ctx: CurveContext, stop: NonNullable<CurveChart['stop']>, m: PlotMapping, o: DrawOptions): void {
+  const px = xPixel(m, stop.x);
+  if (!Number.isFinite(px)) return;
+  const py = stop.y === null ? m.top + 6 : Math.max(m.top + 6, Math.min(m.top + m.height, yPixel(m, stop.y)));
+  if (!Number.isFinite(py)) return;
+  const r = 5;
+  ctx.save();
+  ctx.lineCap = 'round';
+  ctx.strokeStyle = o.color('var(--surface)');
+  ctx.lineWidth = 5;
+  crossPath(ctx, px, py, r);
+  ctx.stroke();
+  ctx.strokeStyle = o.color('var(--danger)');
+  ctx.lineWidth = 2.25;
+  crossPath(ctx, px, py, r);
+  ctx.stroke();
+  const onLeft = px > m.left + 0.6 * m.width;
+  ctx.textAlign = onLeft ? 'right' : 'left';
+  ctx.textBaseline = 'middle';
+  haloText(ctx, o, stop.label, onLeft ? px - r - 5 : px + r + 5, Math.max(m.top + 7, py), 'var(--danger)');
+  ctx.restore();
+}
+
+/** A marker's label in the page's font, with a halo of the surface colour so it reads over lines. */
+function haloText(ctx: CurveContext, o: DrawOptions, text: string, x: number, y: number, color: string): void {
+  ctx.font = `600 11px ${o.font}`;
+  ctx.lineWidth = 3;
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = o.color('var(--surface)');
+  ctx.strokeText(text, x, y);
+  ctx.fillStyle = o.color(color);
+  ctx.fillText(text, x, y);
+}
+
+function crossPath(ctx: CurveContext, x: number, y: number, r: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x - r, y - r);
+  ctx.lineTo(x + r, y + r);
+  ctx.moveTo(x + r, y - r);
+  ctx.lineTo(x - r, y + r);
 }
 
 /** The shaded gap between train and validation: along the highs, back along the lows. */
@@ -182,17 +229,9 @@ function drawBest(ctx: CurveContext, chart: CurveChart, m: PlotMapping, o: DrawO
   // (label at the top), accuracy and R² rise (label at the bottom).
   const [xStart, xEnd] = m.xDomain;
   const onRight = best.x > xStart + 0.6 * (xEnd - xStart);
-  ctx.font = `600 11px ${o.font}`;
   ctx.textAlign = onRight ? 'right' : 'left';
   ctx.textBaseline = chart.kind === 'loss' ? 'top' : 'bottom';
-  const tx = onRight ? px - 5 : px + 5;
-  const ty = chart.kind === 'loss' ? m.top + 5 : m.top + m.height - 5;
-  ctx.lineWidth = 3;
-  ctx.lineJoin = 'round';
-  ctx.strokeStyle = o.color('var(--surface)');
-  ctx.strokeText(o.bestLabel, tx, ty);
-  ctx.fillStyle = o.color('var(--text)');
-  ctx.fillText(o.bestLabel, tx, ty);
+  haloText(ctx, o, o.bestLabel, onRight ? px - 5 : px + 5, chart.kind === 'loss' ? m.top + 5 : m.top + m.height - 5, 'var(--text)');
 
   if (best.y !== null) {
     const py = yPixel(m, best.y);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunHistory, type EvaluationRecord } from '../store/series';
 import { en } from '../i18n/en';
-import { gradientChart, learningRateChart, lossChart, metricChart, VALIDATION_DASH, type CurveOptions } from './curves';
+import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, VALIDATION_DASH, type CurveOptions } from './curves';
 import { bestEvaluation, mergeRows, valueAt, type CurveSeries } from './model';
 import { SmoothingCache } from './smoothing';
 
@@ -14,7 +14,7 @@ function makeHistory(steps: number, classification = true): RunHistory {
     const epoch = Math.floor((s - 1) / STEPS_PER_EPOCH);
     const loss = 1 / Math.sqrt(s) + (s % 7 === 0 ? 0.3 : 0);
     history.steps.push(
-      { step: s, epoch, loss, lr: s < 1000 ? 0.1 : 0.01, gradNorm: 2 / Math.sqrt(s), layerGradNorms: [1, 0.5, 0.25], updateRatios: [1e-3, 2e-3, 0] },
+      { step: s, epoch, loss, runningLoss: loss, lr: s < 1000 ? 0.1 : 0.01, gradNorm: 2 / Math.sqrt(s), layerGradNorms: [1, 0.5, 0.25], updateRatios: [1e-3, 2e-3, 0] },
       STEPS_PER_EPOCH,
     );
     if (s % STEPS_PER_EPOCH === 0) history.evaluations.push(evaluation(s, s / STEPS_PER_EPOCH, classification));
@@ -45,6 +45,37 @@ function options(patch: Partial<CurveOptions> = {}): CurveOptions {
 
 const points = (series: CurveSeries[]) => series.reduce((sum, s) => sum + s.x.length, 0);
 const byKey = (series: CurveSeries[], key: string) => series.find((s) => s.key === key)!;
+
+describe('the mark where a diverged run stopped (lrTooLarge: steps 1–2 plotted, step 3 stopped it)', () => {
+  const twoSteps = makeHistory(2);
+  const status = { state: 'diverged', step: 2, epoch: 0, divergedAtStep: 3, divergedLoss: 29.345 };
+
+  it('sits at the step that stopped the run, at its loss, inside both axes', () => {
+    const mark = stopMark(status, 20);
+    expect(mark).toEqual({ step: 3, epoch: 0.15, loss: 29.345 });
+    const chart = lossChart(twoSteps, options(), null, mark);
+    expect(chart.stop).toEqual({ x: 3, y: 29.345, label: '29.3', legend: 'Loss that stopped the run' });
+    expect(chart.xDomain[1]).toBeGreaterThanOrEqual(3); // the plotted steps end at 2
+    expect(chart.y.domain[1]).toBeGreaterThanOrEqual(29.345); // the plotted losses stay below 1.1
+    const byEpoch = lossChart(twoSteps, options({ xAxis: 'epoch' }), null, mark);
+    expect(byEpoch.stop?.x).toBe(0.15);
+    const log = lossChart(twoSteps, options({ logScale: true }), null, mark);
+    expect(log.y.domain[1]).toBeGreaterThanOrEqual(29.345);
+  });
+
+  it('goes to the top edge for NaN or ∞, and is absent unless the run diverged', () => {
+    const nan = lossChart(twoSteps, options(), null, stopMark({ ...status, divergedLoss: NaN }, 20));
+    expect(nan.stop).toMatchObject({ x: 3, y: null, label: 'NaN' });
+    expect(nan.y.domain[1]).toBeLessThan(2);
+    expect(lossChart(twoSteps, options(), null, stopMark({ ...status, divergedLoss: Infinity }, 20)).stop).toMatchObject({ y: null, label: '∞' });
+    expect(stopMark({ ...status, state: 'finished' }, 20)).toBeNull();
+    expect(lossChart(twoSteps, options(), null).stop).toBeNull();
+  });
+
+  it('after an epoch whose validation loss stopped the run, sits at that epoch’s end', () => {
+    expect(stopMark({ state: 'diverged', step: 40, epoch: 2, divergedAtStep: 40, divergedLoss: Infinity }, 20)).toEqual({ step: 40, epoch: 2, loss: Infinity });
+  });
+});
 
 describe('lossChart', () => {
   const history = makeHistory(200_000);
@@ -141,7 +172,7 @@ describe('learningRateChart', () => {
 
   it('puts a constant rate mid-axis, on a log axis too', () => {
     const constant = new RunHistory();
-    for (let s = 1; s <= 10; s++) constant.steps.push({ step: s, epoch: 0, loss: 1, lr: 0.01, gradNorm: 1, layerGradNorms: [], updateRatios: [] }, 10);
+    for (let s = 1; s <= 10; s++) constant.steps.push({ step: s, epoch: 0, loss: 1, runningLoss: 1, lr: 0.01, gradNorm: 1, layerGradNorms: [], updateRatios: [] }, 10);
     expect(learningRateChart(constant, options()).y.domain).toEqual([0, 0.012]);
     expect(learningRateChart(constant, options({ logScale: true })).y.domain).toEqual([0.001, 0.1]);
   });

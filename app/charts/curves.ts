@@ -6,9 +6,9 @@
  * smoothed at full resolution (incrementally, see SmoothingCache) and then cut down with LTTB;
  * train and validation evaluations share their kept indices so the gap between them can be shaded.
  */
-import { metricAxis, valueAxis } from './axis';
+import { formatValue, metricAxis, valueAxis } from './axis';
 import { downsample, lttbIndices, pick, type Column } from './lttb';
-import { bestEvaluation, mergeRows, runXDomain, type CurveChart, type CurveSeries } from './model';
+import { bestEvaluation, mergeRows, niceCeiling, runXDomain, type CurveChart, type CurveSeries } from './model';
 import type { SmoothingCache } from './smoothing';
 import type { EvaluationRecord, RunHistory } from '../store/series';
 import { CLASS_COLORS } from '../palette';
@@ -54,6 +54,8 @@ export interface CurveNames {
   globalNorm: string;
   globalNormRaw: string;
   ruleOfThumb: string;
+  /** the legend's name of the marker where a diverged run stopped */
+  stopped: string;
   /** "Layer 2 (8 → 8)" */
   layer: (index: number) => string;
 }
@@ -142,8 +144,35 @@ function bestX(best: EvaluationRecord | null, xAxis: 'step' | 'epoch'): number |
   return xAxis === 'step' ? best.step : best.epoch;
 }
 
-/** Loss: the noisy per-batch loss (raw + smoothed), the epoch's running train loss and the validation loss. */
-export function lossChart(history: RunHistory, options: CurveOptions, bestMark: BestMark): CurveChart {
+/** Where a diverged run stopped, on both x axes, and the loss that stopped it (RunStatus.divergedLoss). */
+export interface StopMark {
+  step: number;
+  /** the same place in epochs: the epoch it happened in plus the share of that epoch's batches */
+  epoch: number;
+  loss: number;
+}
+
+/**
+ * Where a diverged run stopped, from its status: the step that stopped it (not taken, unless the
+ * validation loss after an epoch stopped it) and, on the epoch axis, the same place as a batch
+ * point there would have (`RunHistory.steps.push`); null unless the run diverged.
+ */
+export function stopMark(
+  status: { state: string; step: number; epoch: number; divergedAtStep: number | null; divergedLoss: number | null } | null,
+  stepsPerEpoch: number,
+): StopMark | null {
+  if (status === null || status.state !== 'diverged' || status.divergedAtStep === null || status.divergedLoss === null) return null;
+  const step = status.divergedAtStep;
+  // a step not taken lies within the epoch under way; the validation loss, at the epoch's end
+  const withinEpoch = step > status.step && stepsPerEpoch > 0 ? (((step - 1) % stepsPerEpoch) + 1) / stepsPerEpoch : 0;
+  return { step, epoch: status.epoch + withinEpoch, loss: status.divergedLoss };
+}
+
+/**
+ * Loss: the noisy per-batch loss (raw + smoothed), the epoch's running train loss and the
+ * validation loss; with `stop`, the red × where a diverged run stopped.
+ */
+export function lossChart(history: RunHistory, options: CurveOptions, bestMark: BestMark, stop: StopMark | null = null): CurveChart {
   const log = options.logScale;
   const { names } = options;
   const loss = history.steps.column('loss');
@@ -158,15 +187,19 @@ export function lossChart(history: RunHistory, options: CurveOptions, bestMark: 
   const series = [...batch, ...evaluations];
   const best = bestEvaluation(history.evaluations, bestMark);
   const x = bestX(best, options.xAxis);
+  const stopX = stop === null ? null : options.xAxis === 'step' ? stop.step : stop.epoch;
+  const stopY = stop !== null && Number.isFinite(stop.loss) && (!log || stop.loss > 0) ? stop.loss : null;
+  const domain = xDomain(history, options.xAxis);
   return {
     series,
     rows: mergeRows(series, { low: 'trainLoss', high: 'validationLoss' }),
     band: names.gap,
-    y: valueAxis(series.map((s) => s.y), log),
+    y: valueAxis([...series.map((s) => s.y), ...(stopY === null ? [] : [[stopY]])], log),
     kind: 'loss',
-    xDomain: xDomain(history, options.xAxis),
+    xDomain: stopX !== null && stopX > domain[1] ? [domain[0], niceCeiling(stopX)] : domain,
     best: x === null || !best ? null : { x, y: Number.isFinite(best.validation.loss) ? best.validation.loss : null },
     guide: null,
+    stop: stop === null || stopX === null ? null : { x: stopX, y: stopY, label: Number.isNaN(stop.loss) ? 'NaN' : formatValue(stop.loss, 'loss'), legend: names.stopped },
     empty: history.steps.length === 0 && history.evaluations.length === 0,
   };
 }
@@ -196,6 +229,7 @@ export function metricChart(history: RunHistory, options: CurveOptions, task: 'c
     xDomain: xDomain(history, options.xAxis),
     best: x === null ? null : { x, y: bestValue !== undefined && Number.isFinite(bestValue) ? bestValue : null },
     guide: null,
+    stop: null,
     empty: history.evaluations.length === 0,
   };
 }
@@ -210,7 +244,7 @@ export function learningRateChart(history: RunHistory, options: CurveOptions): C
   ];
   // On a linear axis the learning rate reads best from zero (schedules decay towards it).
   const y = valueAxis([drawn.y], options.logScale, true);
-  return { series, rows: mergeRows(series), band: null, y, kind: 'lr', xDomain: xDomain(history, options.xAxis), best: null, guide: null, empty: history.steps.length === 0 };
+  return { series, rows: mergeRows(series), band: null, y, kind: 'lr', xDomain: xDomain(history, options.xAxis), best: null, guide: null, stop: null, empty: history.steps.length === 0 };
 }
 
 /**
@@ -257,6 +291,7 @@ export function gradientChart(history: RunHistory, options: CurveOptions, mode: 
     xDomain: xDomain(history, options.xAxis),
     best: null,
     guide: mode === 'ratio' ? { y: 1e-3, label: names.ruleOfThumb } : null,
+    stop: null,
     empty: steps.length === 0,
   };
 }

@@ -40,6 +40,11 @@ export interface CurveChart {
   best: { x: number; y: number | null } | null;
   /** a horizontal guide line (the ~1e-3 rule of thumb for update ratios) */
   guide: { y: number; label: string } | null;
+  /**
+   * where a diverged run stopped: a red × at the loss of the step that stopped it (that step's
+   * forward pass; it was not taken, so no batch point is there), at the top edge when NaN or ∞
+   */
+  stop: { x: number; y: number | null; label: string; legend: string } | null;
   /** nothing measured yet: the chart shows its axes and a hint instead */
   empty: boolean;
 }

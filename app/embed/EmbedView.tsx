@@ -11,7 +11,7 @@ import * as training from '../bridge/training';
 import { formatNumber, useLanguage, useMessages } from '../i18n';
 import { ChartCards } from '../panels/CurvesPanel';
 import { CodePanel } from '../panels/CodePanel';
-import { formatLoss, formatPercent } from '../panels/format';
+import { formatLoss, formatPercent, shownTrainLoss } from '../panels/format';
 import { PauseIcon, PlayIcon, ResetIcon, StepIcon } from '../panels/icons';
 import { ModelPanel } from '../panels/ModelPanel';
 import { Notices } from '../panels/Notices';
@@ -103,6 +103,7 @@ function EmbedBar({ controls }: { controls: View['controls'] }) {
   const playing = status?.playing ?? false;
   const canTrain = status !== null && status.state !== 'error' && status.state !== 'diverged' && status.state !== 'finished' && status.state !== 'earlyStopped';
   const classification = latestEvaluation?.validation.classification !== undefined;
+  const trainLoss = shownTrainLoss(status, latestEvaluation, latestStep);
   const full = `${window.location.pathname}${window.location.search}#${encodeHash(config, lesson)}`;
   return (
     <section id="run-bar" className="embed-bar" aria-label={m.run.runControls}>
@@ -136,7 +137,9 @@ function EmbedBar({ controls }: { controls: View['controls'] }) {
           </div>
           <div>
             <dt>{m.run.trainLoss}</dt>
-            <dd data-testid="train-loss">{formatLoss(latestStep?.loss ?? latestEvaluation?.train.loss)}</dd>
+            <dd data-testid="train-loss" data-diverged={trainLoss.diverged || undefined} title={trainLoss.diverged ? m.run.divergedLossTip : undefined}>
+              {formatLoss(trainLoss.value)}
+            </dd>
           </div>
           <div>
             <dt>{classification ? m.run.valAcc : m.run.valR2}</dt>

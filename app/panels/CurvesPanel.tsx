@@ -12,7 +12,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { numFeatures, numOutputs, taskOf } from '../../engine/train/config';
 import { CurveCard, type CurveCardProps } from '../charts/CurveCard';
 import { createHoverStore } from '../charts/hover';
-import { gradientChart, learningRateChart, lossChart, metricChart, type CurveNames, type CurveOptions } from '../charts/curves';
+import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions } from '../charts/curves';
+import { stepsPerEpoch } from '../bridge/training';
 import { SmoothingCache } from '../charts/smoothing';
 import { ChoiceField, NumberField, Panel, SwitchField } from '../controls/fields';
 import { inTurn } from '../controls/inTurn';
@@ -58,6 +59,10 @@ function useCurveCards(frameWanted: boolean, gradientView: GradientView): Record
   const bestEpoch = useStore((s) => s.status?.bestEpoch ?? null);
   const bestLoss = useStore((s) => s.status?.bestValidationLoss ?? null);
   const task = useStore((s) => taskOf(s.config));
+  // where a diverged run stopped: the status changes once then, so the selector's result stays put
+  const diverged = useStore(
+    useShallow((s) => (s.status?.state === 'diverged' ? { state: s.status.state, step: s.status.step, epoch: s.status.epoch, divergedAtStep: s.status.divergedAtStep, divergedLoss: s.status.divergedLoss } : null)),
+  );
   // A string, so the selector's result compares equal while the architecture stays the same.
   const widths = useStore((s) => [numFeatures(s.config), ...s.config.model.hiddenLayers, numOutputs(s.config)].join(','));
   const [hover] = useState(createHoverStore);
@@ -73,7 +78,8 @@ function useCurveCards(frameWanted: boolean, gradientView: GradientView): Record
   const evaluationCount = history.evaluations.length;
   const stepCount = history.steps.length;
 
-  const loss = useMemo(() => lossChart(history, options, best), [history, stepCount, evaluationCount, options, best]);
+  const stop = useMemo(() => stopMark(diverged, stepsPerEpoch()), [diverged]);
+  const loss = useMemo(() => lossChart(history, options, best, stop), [history, stepCount, evaluationCount, options, best, stop]);
   const metric = useMemo(() => metricChart(history, options, task, best), [history, evaluationCount, options, task, best]);
   const learningRate = useMemo(() => learningRateChart(history, options), [history, stepCount, xAxis, logScale, names]);
   const gradients = useMemo(

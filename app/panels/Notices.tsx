@@ -10,6 +10,7 @@ import * as training from '../bridge/training';
 import { useMessages, type Messages } from '../i18n';
 import { useStore } from '../store';
 import { EXPERIMENT_IDS } from '../experiments/presets';
+import { formatLoss } from './format';
 import { formatLr } from './RunBar';
 
 export function Notices() {
@@ -23,7 +24,7 @@ export function Notices() {
     const smaller = Number((lr / 10).toPrecision(2));
     items.push(
       <div key="diverged" className="notice notice-danger" role="alert" data-testid="divergence">
-        <p>{m.run.diverged(status.divergedAtStep ?? status.step)}</p>
+        <p>{m.run.diverged(status.divergedAtStep ?? status.step, divergedLossText(status.divergedLoss))}</p>
         <div className="notice-actions">
           <button type="button" className="button button-primary" onClick={() => void recoverWith(smaller)}>
             {m.run.divergedFix(formatLr(smaller))}
@@ -126,4 +127,10 @@ export function describeError(m: Messages, error: ConfigError, here?: string): s
   else allowed = m.run.allowedRange(String(spec.item.min), String(spec.item.max));
   // beside the field itself, its name would only repeat the label above it
   return error.path === here ? m.run.invalidValueHere(got, allowed) : m.run.invalidValue(error.path, got, allowed);
+}
+
+/** The loss that stopped a run, as the divergence message says it: 'NaN', '∞' or its value. */
+export function divergedLossText(loss: number | null | undefined): string | null {
+  if (loss === null || loss === undefined) return null;
+  return Number.isNaN(loss) ? 'NaN' : formatLoss(loss);
 }

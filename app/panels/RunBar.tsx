@@ -9,7 +9,7 @@ import { InfoTip } from '../controls/fields';
 import { formatNumber, useLanguage, useMessages } from '../i18n';
 import { SPEEDS } from '../bridge/pace';
 import { useStore, type Speed } from '../store';
-import { formatLoss, formatPercent } from './format';
+import { formatLoss, formatPercent, shownTrainLoss } from './format';
 import { ChevronIcon, PauseIcon, PlayIcon, ResetIcon, StepIcon } from './icons';
 import './runBar.css';
 
@@ -31,6 +31,7 @@ export function RunBar() {
   const classification = evaluation?.validation.classification !== undefined;
   const stateText = describeState(m, status);
   const number = (v: number) => formatNumber(language, v);
+  const trainLoss = shownTrainLoss(status, evaluation, latestStep);
 
   return (
     <section id="run-bar" className="run-bar" aria-label={m.run.runControls}>
@@ -105,7 +106,9 @@ export function RunBar() {
         </div>
         <div>
           <dt>{m.run.trainLoss}</dt>
-          <dd data-testid="train-loss">{formatLoss(evaluation?.train.loss ?? latestStep?.loss)}</dd>
+          <dd data-testid="train-loss" data-diverged={trainLoss.diverged || undefined} title={trainLoss.diverged ? m.run.divergedLossTip : undefined}>
+            {formatLoss(trainLoss.value)}
+          </dd>
         </div>
         <div className="run-secondary">
           <dt>{m.run.valLoss}</dt>

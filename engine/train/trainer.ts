@@ -87,6 +87,12 @@ export interface StepRecord {
   step: number;
   epoch: number;
   loss: number;
+  /**
+   * the mean loss of the batches since the last evaluation, weighted by batch size: what the next
+   * evaluation reports as the training loss (at an epoch's end, the epoch's train loss), as Keras's
+   * progress bar shows it while an epoch runs
+   */
+  runningLoss: number;
   /** the learning rate this step was taken with */
   lr: number;
   gradNorm: number;
@@ -129,6 +135,11 @@ export interface RunStatus {
   bestValidationLoss: number | null;
   /** for 'diverged': the step where the loss or the weights stopped being finite */
   divergedAtStep: number | null;
+  /**
+   * for 'diverged': the loss of that step's forward pass — NaN or ±∞, or the finite loss that took
+   * the smoothed loss past the limit (the step was not taken: no backward, no optimizer step)
+   */
+  divergedLoss: number | null;
   reason: string | null;
 }
 
@@ -168,6 +179,7 @@ export class Trainer {
     bestEpoch: null,
     bestValidationLoss: null,
     divergedAtStep: null,
+    divergedLoss: null,
     reason: null,
   };
 
@@ -215,20 +227,20 @@ export class Trainer {
     const lossValue = loss.item();
     const stepNumber = this.status.step + 1;
     if (!Number.isFinite(lossValue)) {
-      this.diverge(stepNumber, `the loss became ${lossValue} at step ${stepNumber}`);
+      this.diverge(stepNumber, lossValue, `the loss became ${lossValue} at step ${stepNumber}`);
       return null;
     }
     if (Number.isNaN(this.firstLoss)) this.firstLoss = this.smoothedLoss = lossValue;
     this.smoothedLoss += LOSS_SMOOTHING * (lossValue - this.smoothedLoss);
     if (this.firstLoss > 0 && this.smoothedLoss > DIVERGENCE_FACTOR * this.firstLoss) {
       const factor = (this.smoothedLoss / this.firstLoss).toFixed(1);
-      this.diverge(stepNumber, `the loss grew to ${factor}× its starting value by step ${stepNumber}`);
+      this.diverge(stepNumber, lossValue, `the loss grew to ${factor}× its starting value by step ${stepNumber}`);
       return null;
     }
     loss.backward();
     const gradNorm = this.layerStats.measureGradients();
     if (!Number.isFinite(gradNorm)) {
-      this.diverge(stepNumber, `the gradients became ${gradNorm} at step ${stepNumber}`);
+      this.diverge(stepNumber, lossValue, `the gradients became ${gradNorm} at step ${stepNumber}`);
       return null;
     }
     if (settings.clipGradNorm !== null) clipGradNorm(this.parameters, settings.clipGradNorm);
@@ -247,6 +259,7 @@ export class Trainer {
       step: stepNumber,
       epoch: this.status.epoch,
       loss: lossValue,
+      runningLoss: this.running.lossSum / this.running.count,
       lr,
       gradNorm,
       layerGradNorms: Array.from(this.layerStats.gradNorms),
@@ -359,7 +372,7 @@ export class Trainer {
     const evaluation = this.evaluate(this.status.epoch);
     const validationLoss = evaluation.validation.loss;
     if (!Number.isFinite(validationLoss) || !this.weightsAreFinite()) {
-      this.diverge(this.status.step, `the validation loss became ${validationLoss} after epoch ${this.status.epoch}`);
+      this.diverge(this.status.step, validationLoss, `the validation loss became ${validationLoss} after epoch ${this.status.epoch}`);
       return;
     }
     const scheduler = this.setup.scheduler;
@@ -432,8 +445,9 @@ export class Trainer {
     return { kind: 'full', loss, regression: regressionMetrics(output.data, split.y.data) };
   }
 
-  private diverge(step: number, reason: string): void {
+  private diverge(step: number, loss: number, reason: string): void {
     this.status.divergedAtStep = step;
+    this.status.divergedLoss = loss;
     this.finish('diverged', reason);
   }
 

@@ -55,6 +55,7 @@ export const curves = {
     trainR2: 'Train R²',
     validationR2: 'Validation R²',
     gap: 'Train–validation gap',
+    stopped: 'Loss that stopped the run',
     learningRate: 'Learning rate',
     globalNorm: 'All layers (smoothed)',
     globalNormRaw: 'All layers',

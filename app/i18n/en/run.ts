@@ -32,7 +32,14 @@ export const run = {
     error: 'Stopped by an error',
     starting: 'Starting…',
   },
-  diverged: (step: number) => `The loss became NaN or blew up at step ${step} — the learning rate is probably too large.`,
+  /** `loss`: the loss that stopped the run, formatted ('NaN', '∞', '24.8'), or null when unknown */
+  diverged: (step: number, loss: string | null) =>
+    loss === 'NaN'
+      ? `The loss became NaN at step ${step} — the learning rate is probably too large.`
+      : loss === null
+        ? `The loss blew up at step ${step} — the learning rate is probably too large.`
+        : `The loss blew up to ${loss} at step ${step} — the learning rate is probably too large.`,
+  divergedLossTip: 'The loss of the step that stopped the run: it grew too large to go on.',
   divergedFix: (lr: string) => `Use learning rate ${lr} and restart`,
   earlyStopped: (best: number) => `Validation loss stopped improving; the weights of the best epoch (${best}) were kept.`,
   restarted: (fields: string) => `The run restarted because these settings shape the model or the data: ${fields}.`,

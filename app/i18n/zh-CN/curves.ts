@@ -54,6 +54,7 @@ export const curves: Messages['curves'] = {
     trainR2: '训练 R²',
     validationR2: '验证 R²',
     gap: '训练与验证的差距',
+    stopped: '使训练停止的损失',
     learningRate: '学习率',
     globalNorm: '全部层（平滑）',
     globalNormRaw: '全部层',

@@ -33,7 +33,13 @@ export const run: Messages['run'] = {
     error: '因错误停止',
     starting: '正在启动…',
   },
-  diverged: (step: number) => `损失在第 ${step} 步变成了 NaN 或急剧变大——学习率很可能太大了。`,
+  diverged: (step, loss) =>
+    loss === 'NaN'
+      ? `损失在第 ${step} 步变成了 NaN——学习率很可能太大了。`
+      : loss === null
+        ? `损失在第 ${step} 步急剧变大——学习率很可能太大了。`
+        : `损失在第 ${step} 步急剧变大到 ${loss}——学习率很可能太大了。`,
+  divergedLossTip: '使训练停止的那一步的损失：它已大到无法继续。',
   divergedFix: (lr: string) => `改用学习率 ${lr} 并重新开始`,
   earlyStopped: (best: number) => `验证损失不再下降；已保留最佳轮次（第 ${best} 轮）的权重。`,
   restarted: (fields: string) => `这些设置决定了模型或数据，因此训练已重新开始：${fields}。`,
