@@ -9,6 +9,7 @@ import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch, UpdateResult } from '../../workers/session';
 import { mergeSections, type Patch } from './merge';
 import { RunHistory } from '../store/series';
+import { archiveRun, leaves, type CurrentRun } from '../store/runs';
 import { useStore } from '../store';
 import { experimentById, experimentConfig } from '../experiments/presets';
 import { stepsPerSecond } from './pace';
@@ -26,6 +27,8 @@ let historyTimer: ReturnType<typeof setTimeout> | null = null;
 let pictureLoop: Promise<void> | null = null;
 let picturesWanted = false;
 let lastRun = -1;
+/** runs started on this page: the runs table numbers them */
+let runCount = 0;
 
 function state() {
   return useStore.getState();
@@ -44,9 +47,13 @@ function onMetrics(batch: MetricsBatch): void {
   const s = state();
   let history = s.history;
   if (batch.reset || batch.run !== lastRun) {
+    // the run that ends here is kept, to compare with the ones after it
+    const ended = s.currentRun;
+    const pastRuns = ended === null ? s.pastRuns : archiveRun(s.pastRuns, { ...ended, history: s.history, status: s.status }).runs;
     lastRun = batch.run;
+    const currentRun = { id: ++runCount, config: s.config, changes: [] };
     history = new RunHistory();
-    s.setRunState({ history, historyVersion: s.historyVersion + 1, run: batch.run, latestStep: null, latestEvaluation: null });
+    s.setRunState({ history, historyVersion: s.historyVersion + 1, run: batch.run, latestStep: null, latestEvaluation: null, pastRuns, currentRun });
     void refreshData();
   }
   const perEpoch = stepsPerEpoch();
@@ -218,8 +225,34 @@ export async function changeConfig(patch: Patch): Promise<UpdateResult> {
   } else if (result.applied === 'live') {
     // more epochs, another batch size: the run's length, and so its pace, changed
     await applySpeed();
+    recordLiveChanges(result.changed, checked.config);
   }
   return result;
+}
+
+/** Notes the settings a run changed to while it went on, at the step they came in. */
+function recordLiveChanges(paths: readonly string[], config: ExperimentConfig): void {
+  const s = state();
+  const run = s.currentRun;
+  if (run === null || paths.length === 0) return;
+  const step = s.status?.step ?? 0;
+  const values = leaves(config);
+  // before the first step the run simply starts with the new value
+  const currentRun: CurrentRun =
+    step === 0 ? { ...run, config } : { ...run, changes: [...run.changes, ...paths.map((path) => ({ step, path, value: values.get(path) }))] };
+  s.setRunState({ currentRun });
+}
+
+/** Shows or hides an earlier run's curves over the current run's. */
+export function setRunVisible(id: number, visible: boolean): void {
+  const s = state();
+  s.setRunState({ pastRuns: s.pastRuns.map((r) => (r.id === id ? { ...r, visible } : r)) });
+}
+
+/** Forgets an earlier run (or all of them). */
+export function deleteRun(id: number | 'all'): void {
+  const s = state();
+  s.setRunState({ pastRuns: id === 'all' ? [] : s.pastRuns.filter((r) => r.id !== id) });
 }
 
 function reportErrors(result: UpdateResult): void {

@@ -28,7 +28,7 @@ export function Legend({ chart, bestLabel }: { chart: CurveChart; bestLabel: str
   return (
     <ul className="curve-legend">
       {chart.series
-        .filter((s) => !s.faint)
+        .filter((s) => !s.faint && s.run === undefined)
         .map((s) => (
           <li key={s.key}>
             <Swatch series={s} />
@@ -52,6 +52,12 @@ export function Legend({ chart, bestLabel }: { chart: CurveChart; bestLabel: str
           {bestLabel}
         </li>
       )}
+      {runsOf(chart).map((run) => (
+        <li key={`run${run.id}`} data-testid="legend-run" data-run={run.id} title={run.label.length > LEGEND_LABEL ? run.label : undefined}>
+          <Swatch series={{ color: run.color, width: 2, opacity: 0.9 }} />
+          {run.label.length > LEGEND_LABEL ? `${run.label.slice(0, LEGEND_LABEL - 1)}…` : run.label}
+        </li>
+      ))}
       {chart.stop && (
         <li data-testid="legend-stop">
           <svg className="curve-swatch" width="22" height="10" viewBox="0 0 22 10" aria-hidden="true">
@@ -62,6 +68,16 @@ export function Legend({ chart, bestLabel }: { chart: CurveChart; bestLabel: str
       )}
     </ul>
   );
+}
+
+/** Characters of a kept run's label in a chart's legend (the runs table has it whole). */
+const LEGEND_LABEL = 28;
+
+/** The earlier runs a chart draws, once each, in drawing order. */
+export function runsOf(chart: CurveChart): Array<{ id: number; label: string; color: string }> {
+  const seen = new Map<number, { id: number; label: string; color: string }>();
+  for (const s of chart.series) if (s.run && !seen.has(s.run.id)) seen.set(s.run.id, { ...s.run, color: s.color });
+  return [...seen.values()];
 }
 
 interface ReadOutProps {

@@ -54,3 +54,34 @@ time(`the same with a log axis`, () => {
   learningRateChart(history, log);
   gradientChart(history, log, 'norm');
 });
+
+// Issue 10: ten kept runs of 10,000 steps each overlaid on the current run, as the panel rebuilds
+// the loss, accuracy and LR charts at each refresh; the first build thins each kept run once.
+const KEPT = 10;
+const STEPS = 10_000;
+const kept = Array.from({ length: KEPT }, (_, r) => {
+  const past = new RunHistory();
+  for (let s = 1; s <= STEPS; s++) {
+    const loss = 1 / Math.sqrt(s) + 0.05 * r + 0.2 * Math.random();
+    past.steps.push({ step: s, epoch: Math.floor((s - 1) / 100), loss, runningLoss: loss, lr: 0.01 * (r + 1), gradNorm: loss, layerGradNorms: [loss], updateRatios: [1e-3] }, 100);
+    if (s % 100 === 0) {
+      past.evaluations.push({
+        step: s, epoch: s / 100, activations: [], epochTimeMs: 1, stepsPerSecond: 1,
+        train: { kind: 'running', loss, classification: { accuracy: 0.9, confusion: [], precision: [], recall: [] } },
+        validation: { kind: 'full', loss: loss * 1.1, classification: { accuracy: 0.85, confusion: [], precision: [], recall: [] } },
+      });
+    }
+  }
+  return { id: r + 1, label: `lr=${0.01 * (r + 1)}`, color: '#cc79a7', history: past };
+});
+const current = new RunHistory();
+for (let s = 1; s <= STEPS; s++) current.steps.push({ step: s, epoch: Math.floor((s - 1) / 100), loss: 1 / Math.sqrt(s), runningLoss: 1, lr: 0.01, gradNorm: 1, layerGradNorms: [1], updateRatios: [1e-3] }, 100);
+const overlayCharts = (o: CurveOptions) => {
+  lossChart(current, o, null, null, kept);
+  metricChart(current, o, 'classification', null, kept);
+  learningRateChart(current, o, kept);
+};
+let start = performance.now();
+overlayCharts({ ...options, smoothing: 0.7 });
+console.log(`${`first build, ${KEPT} kept runs × ${STEPS} steps overlaid (loss, accuracy, LR)`.padEnd(58)} ${(performance.now() - start).toFixed(2)} ms`);
+time(`the same, per refresh (kept runs' lines reused)`, () => overlayCharts({ ...options, smoothing: 0.7 }));

@@ -46,6 +46,57 @@ function options(patch: Partial<CurveOptions> = {}): CurveOptions {
 const points = (series: CurveSeries[]) => series.reduce((sum, s) => sum + s.x.length, 0);
 const byKey = (series: CurveSeries[], key: string) => series.find((s) => s.key === key)!;
 
+describe('earlier runs drawn over the current one', () => {
+  const current = makeHistory(500);
+  const longer = { id: 1, label: 'lr=0.1', color: '#009e73', history: makeHistory(2000) };
+  const other = { id: 2, label: 'lr=0.001', color: '#cc79a7', history: makeHistory(300) };
+
+  it('draws each run’s batch loss and validation loss in its colour, under the current run’s lines', () => {
+    const chart = lossChart(current, options(), null, null, [longer, other]);
+    const runs = chart.series.filter((s) => s.run !== undefined);
+    expect(runs.map((s) => s.key)).toEqual(['run1BatchLoss', 'run1ValidationLoss', 'run2BatchLoss', 'run2ValidationLoss']);
+    expect(runs.map((s) => s.color)).toEqual(['#009e73', '#009e73', '#cc79a7', '#cc79a7']);
+    expect(byKey(chart.series, 'run1ValidationLoss').dash).toBe(VALIDATION_DASH);
+    expect(chart.series.findIndex((s) => s.run === undefined)).toBe(4); // drawn first, so beneath
+    // the x axis holds the longest run, each run at most ~1,000 points
+    expect(chart.xDomain[1]).toBeGreaterThanOrEqual(2000);
+    for (const s of runs) expect(s.x.length).toBeLessThanOrEqual(1000);
+    // the read-out names the run
+    expect(byKey(chart.series, 'run2BatchLoss').label).toBe('lr=0.001 · Batch loss (smoothed)');
+  });
+
+  it('smooths an earlier run as the current one (the same EMA), and leaves the chart alone without runs', () => {
+    const chart = lossChart(current, options({ smoothing: 0 }), null, null, [other]);
+    const raw = byKey(chart.series, 'run2BatchLoss');
+    expect(raw.full!.y[6]).toBeCloseTo(1 / Math.sqrt(7) + 0.3, 6); // unsmoothed at 0
+    expect(lossChart(current, options(), null).series.some((s) => s.run)).toBe(false);
+  });
+
+  it('adds their validation accuracy and learning rate to those charts', () => {
+    const metric = metricChart(current, options(), 'classification', null, [other]);
+    expect(metric.series[0]).toMatchObject({ key: 'run2ValidationMetric', color: '#cc79a7', dash: VALIDATION_DASH });
+    const lr = learningRateChart(current, options(), [longer]);
+    expect(lr.series.map((s) => s.key)).toEqual(['run1LearningRate', 'learningRate']);
+    expect(lr.xDomain[1]).toBeGreaterThanOrEqual(2000);
+  });
+
+  it('thins a kept run once per look, and again for another smoothing or axis', () => {
+    const first = lossChart(current, options(), null, null, [other]);
+    const again = lossChart(makeHistory(600), options(), null, null, [other]);
+    expect(byKey(again.series, 'run2BatchLoss')).toBe(byKey(first.series, 'run2BatchLoss'));
+    const rougher = lossChart(current, options({ smoothing: 0.9 }), null, null, [other]);
+    expect(byKey(rougher.series, 'run2BatchLoss')).not.toBe(byKey(first.series, 'run2BatchLoss'));
+    expect(byKey(lossChart(current, options({ xAxis: 'epoch' }), null, null, [other]).series, 'run2BatchLoss').x[0]).toBeLessThan(1);
+  });
+
+  it('shows an earlier run while the current one has not started', () => {
+    const empty = new RunHistory();
+    const chart = lossChart(empty, options(), null, null, [other]);
+    expect(chart.empty).toBe(false);
+    expect(chart.xDomain[1]).toBeGreaterThanOrEqual(300);
+  });
+});
+
 describe('the mark where a diverged run stopped (lrTooLarge: steps 1–2 plotted, step 3 stopped it)', () => {
   const twoSteps = makeHistory(2);
   const status = { state: 'diverged', step: 2, epoch: 0, divergedAtStep: 3, divergedLoss: 29.345 };

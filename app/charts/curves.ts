@@ -70,6 +70,71 @@ export interface CurveOptions {
 
 export type BestMark = { epoch: number | null; loss: number | null } | null;
 
+/** An earlier run drawn over the current one, in its colour, named by the settings that differ. */
+export interface OverlayRun {
+  id: number;
+  label: string;
+  color: string;
+  history: RunHistory;
+}
+
+/** The x range that holds the current run and every overlaid one. */
+function overlayXDomain(history: RunHistory, overlay: readonly OverlayRun[], xAxis: 'step' | 'epoch'): [number, number] {
+  let domain = xDomain(history, xAxis);
+  for (const run of overlay) {
+    const other = xDomain(run.history, xAxis);
+    if (other[1] > domain[1] && run.history.steps.length > 0) domain = [domain[0], other[1]];
+  }
+  return history.steps.length === 0 && history.evaluations.length === 0 && overlay.length > 0 ? overlayOnly(overlay, xAxis) : domain;
+}
+
+function overlayOnly(overlay: readonly OverlayRun[], xAxis: 'step' | 'epoch'): [number, number] {
+  return overlay.map((r) => xDomain(r.history, xAxis)).reduce((a, b) => (b[1] > a[1] ? b : a));
+}
+
+/**
+ * An earlier run no longer grows: its lines are made once per look (axis, smoothing, scale,
+ * label, colour) and kept with its history, so the current run's refreshes (≤ 20 a second) redraw
+ * ten kept runs without thinning them again.
+ */
+const overlayCache = new WeakMap<RunHistory, Map<string, CurveSeries>>();
+
+function cachedSeries(run: OverlayRun, look: string, make: () => CurveSeries): CurveSeries {
+  let byLook = overlayCache.get(run.history);
+  if (!byLook) overlayCache.set(run.history, (byLook = new Map()));
+  const key = `${look}|${run.id}|${run.label}|${run.color}`;
+  let series = byLook.get(key);
+  if (!series) byLook.set(key, (series = make()));
+  return series;
+}
+
+/** An earlier run's per-step values (smoothed as the current run's), one thin line in its colour. */
+function overlayStepSeries(run: OverlayRun, key: string, column: 'loss' | 'lr', label: string, options: CurveOptions, smooth: boolean): CurveSeries {
+  const look = `${key}|${label}|${options.xAxis}|${smooth ? options.smoothing : 0}|${options.logScale}`;
+  return cachedSeries(run, look, () => makeOverlayStepSeries(run, key, column, label, options, smooth));
+}
+
+function makeOverlayStepSeries(run: OverlayRun, key: string, column: 'loss' | 'lr', label: string, options: CurveOptions, smooth: boolean): CurveSeries {
+  const x = run.history.steps.column(options.xAxis);
+  const raw = run.history.steps.column(column);
+  const y = smooth && options.smoothing > 0 ? options.cache.smooth(run.history, key, raw, options.smoothing) : raw;
+  return {
+    key: `run${run.id}${key}`, label: `${run.label} · ${label}`, ...downsample(x, y, LOSS_STEPS, options.logScale), full: { x, y },
+    color: run.color, width: 1.5, opacity: 0.9, faint: false, run: { id: run.id, label: run.label },
+  };
+}
+
+/** An earlier run's validation values per evaluation, dashed in its colour. */
+function overlayValidationSeries(run: OverlayRun, key: string, read: (split: EvaluationRecord['train']) => number | undefined, label: string, xAxis: 'step' | 'epoch', log: boolean): CurveSeries {
+  return cachedSeries(run, `${key}|${label}|${xAxis}|${log}`, () => {
+    const pair = evaluationPair(run.history.evaluations, xAxis, read, EVALUATION_POINTS, log);
+    return {
+      key: `run${run.id}${key}`, label: `${run.label} · ${label}`, ...pair.validation, full: { x: pair.full.x, y: pair.full.validation },
+      color: run.color, width: 2, opacity: 0.9, dash: VALIDATION_DASH, faint: false, run: { id: run.id, label: run.label },
+    };
+  });
+}
+
 /**
  * A per-step series: with smoothing, its raw points faint behind the smoothed line (TensorBoard's
  * look); without, the raw points as the line itself. Every step series of a chart is drawn at the
@@ -172,7 +237,7 @@ export function stopMark(
  * Loss: the noisy per-batch loss (raw + smoothed), the epoch's running train loss and the
  * validation loss; with `stop`, the red × where a diverged run stopped.
  */
-export function lossChart(history: RunHistory, options: CurveOptions, bestMark: BestMark, stop: StopMark | null = null): CurveChart {
+export function lossChart(history: RunHistory, options: CurveOptions, bestMark: BestMark, stop: StopMark | null = null, overlay: readonly OverlayRun[] = []): CurveChart {
   const log = options.logScale;
   const { names } = options;
   const loss = history.steps.column('loss');
@@ -184,12 +249,16 @@ export function lossChart(history: RunHistory, options: CurveOptions, bestMark: 
   );
   const pair = evaluationPair(history.evaluations, options.xAxis, (s) => s.loss, EVALUATION_POINTS, log);
   const evaluations = evaluationSeries(pair, { train: 'trainLoss', validation: 'validationLoss' }, { train: names.trainLoss, validation: names.validationLoss });
-  const series = [...batch, ...evaluations];
+  const others = overlay.flatMap((run) => [
+    overlayStepSeries(run, 'BatchLoss', 'loss', names.batchLoss, options, true),
+    overlayValidationSeries(run, 'ValidationLoss', (s) => s.loss, names.validationLoss, options.xAxis, log),
+  ]);
+  const series = [...others, ...batch, ...evaluations];
   const best = bestEvaluation(history.evaluations, bestMark);
   const x = bestX(best, options.xAxis);
   const stopX = stop === null ? null : options.xAxis === 'step' ? stop.step : stop.epoch;
   const stopY = stop !== null && Number.isFinite(stop.loss) && (!log || stop.loss > 0) ? stop.loss : null;
-  const domain = xDomain(history, options.xAxis);
+  const domain = overlayXDomain(history, overlay, options.xAxis);
   return {
     series,
     rows: mergeRows(series, { low: 'trainLoss', high: 'validationLoss' }),
@@ -200,12 +269,12 @@ export function lossChart(history: RunHistory, options: CurveOptions, bestMark: 
     best: x === null || !best ? null : { x, y: Number.isFinite(best.validation.loss) ? best.validation.loss : null },
     guide: null,
     stop: stop === null || stopX === null ? null : { x: stopX, y: stopY, label: Number.isNaN(stop.loss) ? 'NaN' : formatValue(stop.loss, 'loss'), legend: names.stopped },
-    empty: history.steps.length === 0 && history.evaluations.length === 0,
+    empty: history.steps.length === 0 && history.evaluations.length === 0 && overlay.length === 0,
   };
 }
 
 /** Accuracy (classification) or R² (regression), train and validation, per evaluation. */
-export function metricChart(history: RunHistory, options: CurveOptions, task: 'classification' | 'regression', bestMark: BestMark): CurveChart {
+export function metricChart(history: RunHistory, options: CurveOptions, task: 'classification' | 'regression', bestMark: BestMark, overlay: readonly OverlayRun[] = []): CurveChart {
   const { names } = options;
   const read = task === 'classification' ? (s: EvaluationRecord['train']) => s.classification?.accuracy : (s: EvaluationRecord['train']) => s.regression?.r2;
   const pair = evaluationPair(history.evaluations, options.xAxis, read, METRIC_POINTS, false);
@@ -216,6 +285,10 @@ export function metricChart(history: RunHistory, options: CurveOptions, task: 'c
       ? { train: names.trainAccuracy, validation: names.validationAccuracy }
       : { train: names.trainR2, validation: names.validationR2 },
   );
+  const others = overlay.map((run) =>
+    overlayValidationSeries(run, 'ValidationMetric', read, task === 'classification' ? names.validationAccuracy : names.validationR2, options.xAxis, false),
+  );
+  series.unshift(...others);
   const kind = task === 'classification' ? 'percent' : 'r2';
   const best = bestEvaluation(history.evaluations, bestMark);
   const x = bestX(best, options.xAxis);
@@ -226,25 +299,27 @@ export function metricChart(history: RunHistory, options: CurveOptions, task: 'c
     band: names.gap,
     y: metricAxis(kind, series.map((s) => s.y)),
     kind,
-    xDomain: xDomain(history, options.xAxis),
+    xDomain: overlayXDomain(history, overlay, options.xAxis),
     best: x === null ? null : { x, y: bestValue !== undefined && Number.isFinite(bestValue) ? bestValue : null },
     guide: null,
     stop: null,
-    empty: history.evaluations.length === 0,
+    empty: history.evaluations.length === 0 && !overlay.some((r) => r.history.evaluations.length > 0),
   };
 }
 
 /** The learning rate each step was taken with (exact: no smoothing). */
-export function learningRateChart(history: RunHistory, options: CurveOptions): CurveChart {
+export function learningRateChart(history: RunHistory, options: CurveOptions, overlay: readonly OverlayRun[] = []): CurveChart {
   const x = history.steps.column(options.xAxis);
   const lr = history.steps.column('lr');
   const drawn = downsample(x, lr, LR_POINTS, options.logScale);
   const series: CurveSeries[] = [
+    ...overlay.map((run) => overlayStepSeries(run, 'LearningRate', 'lr', options.names.learningRate, options, false)),
     { key: 'learningRate', label: options.names.learningRate, ...drawn, full: { x, y: lr }, color: LR_COLOR, width: 2, opacity: 1, faint: false },
   ];
   // On a linear axis the learning rate reads best from zero (schedules decay towards it).
-  const y = valueAxis([drawn.y], options.logScale, true);
-  return { series, rows: mergeRows(series), band: null, y, kind: 'lr', xDomain: xDomain(history, options.xAxis), best: null, guide: null, stop: null, empty: history.steps.length === 0 };
+  const y = valueAxis(series.map((s) => s.y), options.logScale, true);
+  const empty = history.steps.length === 0 && overlay.length === 0;
+  return { series, rows: mergeRows(series), band: null, y, kind: 'lr', xDomain: overlayXDomain(history, overlay, options.xAxis), best: null, guide: null, stop: null, empty };
 }
 
 /**

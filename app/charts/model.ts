@@ -23,6 +23,8 @@ export interface CurveSeries {
   dash?: string;
   /** the raw line drawn faintly behind its smoothed twin: no legend entry, no hover dot */
   faint: boolean;
+  /** an earlier run's line (see store/runs.ts): the legend has one entry per run, not per line */
+  run?: { id: number; label: string };
 }
 
 /** One x position: `x`, then the value of every series drawn there (`band`: [low, high]). */

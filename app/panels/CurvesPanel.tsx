@@ -12,7 +12,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { numFeatures, numOutputs, taskOf } from '../../engine/train/config';
 import { CurveCard, type CurveCardProps } from '../charts/CurveCard';
 import { createHoverStore } from '../charts/hover';
-import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions } from '../charts/curves';
+import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions, type OverlayRun } from '../charts/curves';
+import { comparable, runLabels } from '../store/runs';
+import { RunsTable } from './RunsTable';
 import { stepsPerEpoch } from '../bridge/training';
 import { SmoothingCache } from '../charts/smoothing';
 import { ChoiceField, NumberField, Panel, SwitchField } from '../controls/fields';
@@ -43,7 +45,17 @@ const FOCUS_CHART: Partial<Record<LessonFocus, ChartId>> = { learningRate: 'lr',
  * The charts' data and cards, for the panel and for an embedded view: each built only when its own
  * inputs change.
  */
-function useCurveCards(frameWanted: boolean, gradientView: GradientView): Record<ChartId, CurveCardProps> {
+/** Each kept run's label (the settings that set it apart from the others), by its number. */
+function useRunLabels(): ReadonlyMap<number, string> {
+  const { pastRuns, currentRun } = useStore(useShallow((s) => ({ pastRuns: s.pastRuns, currentRun: s.currentRun })));
+  return useMemo(() => {
+    const runs = currentRun === null ? pastRuns : [...pastRuns, currentRun];
+    const labels = runLabels(runs);
+    return new Map(runs.map((run, i) => [run.id, labels[i]]));
+  }, [pastRuns, currentRun]);
+}
+
+function useCurveCards(frameWanted: boolean, gradientView: GradientView, labels: ReadonlyMap<number, string>): Record<ChartId, CurveCardProps> {
   const m = useMessages();
   const language = useLanguage();
   // historyVersion is read to redraw when the (mutable, append-only) history grew.
@@ -78,10 +90,19 @@ function useCurveCards(frameWanted: boolean, gradientView: GradientView): Record
   const evaluationCount = history.evaluations.length;
   const stepCount = history.steps.length;
 
+  const pastRuns = useStore((s) => s.pastRuns);
+  const dataset = useStore((s) => s.config.data.dataset);
+  const overlay = useMemo<OverlayRun[]>(
+    () =>
+      pastRuns
+        .filter((r) => r.visible && comparable(r, dataset))
+        .map((r) => ({ id: r.id, label: labels.get(r.id) ?? `#${r.id}`, color: r.color, history: r.history })),
+    [pastRuns, labels, dataset],
+  );
   const stop = useMemo(() => stopMark(diverged, stepsPerEpoch()), [diverged]);
-  const loss = useMemo(() => lossChart(history, options, best, stop), [history, stepCount, evaluationCount, options, best, stop]);
-  const metric = useMemo(() => metricChart(history, options, task, best), [history, evaluationCount, options, task, best]);
-  const learningRate = useMemo(() => learningRateChart(history, options), [history, stepCount, xAxis, logScale, names]);
+  const loss = useMemo(() => lossChart(history, options, best, stop, overlay), [history, stepCount, evaluationCount, options, best, stop, overlay]);
+  const metric = useMemo(() => metricChart(history, options, task, best, overlay), [history, evaluationCount, options, task, best, overlay]);
+  const learningRate = useMemo(() => learningRateChart(history, options, overlay), [history, stepCount, xAxis, logScale, names, overlay]);
   const gradients = useMemo(
     () => gradientChart(history, options, gradientView),
     [history, stepCount, xAxis, logScale, smoothing, names, gradientView],
@@ -123,7 +144,8 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
   const near = useNearViewport(grid, '100px');
   const [gradientView, setGradientView] = useState<GradientView>('norm');
   const [smoothingError, setSmoothingError] = useState<string | null>(null);
-  const cards = useCurveCards(near, gradientView);
+  const labels = useRunLabels();
+  const cards = useCurveCards(near, gradientView, labels);
   // the lesson's chart goes up beside the loss (second place); the others keep their order
   const focused = focus === undefined ? undefined : FOCUS_CHART[focus];
   const order = focused === undefined ? CHART_IDS : ['loss' as const, focused, ...CHART_IDS.filter((id) => id !== 'loss' && id !== focused)];
@@ -169,13 +191,14 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
           <CurveCard key={id} {...cards[id]} chartId={id} focused={id === focused} />
         ))}
       </div>
+      <RunsTable labels={labels} />
     </Panel>
   );
 }
 
 /** Some of the charts, without the panel around them or its controls: for an embedded view. */
 export function ChartCards({ charts }: { charts: readonly ChartId[] }) {
-  const cards = useCurveCards(true, 'norm');
+  const cards = useCurveCards(true, 'norm', useRunLabels());
   return (
     <>
       {charts.map((id) => (

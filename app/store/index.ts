@@ -13,6 +13,7 @@ import { defaultConfig, type ConfigError, type ExperimentConfig } from '../../en
 import type { DataPoints, NetworkSnapshot, SessionStatus } from '../../workers/session';
 import { detectLanguage, LANGUAGES, type Language } from '../i18n';
 import { RunHistory, type EvaluationRecord, type StepRecord } from './series';
+import type { CurrentRun, PastRun } from './runs';
 import { SPEEDS, type Speed } from '../bridge/pace';
 import type { EmbedView } from '../url/embed';
 
@@ -56,6 +57,10 @@ export interface RunSlice {
   points: DataPoints | null;
   network: NetworkSnapshot | null;
   notice: Notice | null;
+  /** earlier runs, oldest first, kept to compare with this one (see runs.ts) */
+  pastRuns: PastRun[];
+  /** the run under way, as the runs table names it (null before the first metrics) */
+  currentRun: CurrentRun | null;
   setRunState: (patch: Partial<Omit<RunSlice, 'setRunState'>>) => void;
 }
 
@@ -110,6 +115,8 @@ const runSlice: StateCreator<State, [], [], RunSlice> = (set) => ({
   points: null,
   network: null,
   notice: null,
+  pastRuns: [],
+  currentRun: null,
   setRunState: (patch) => set(patch),
 });
 

@@ -1,0 +1,71 @@
+/**
+ * Runs compared side by side (issue 10): every run is kept when a new one starts, listed with the
+ * settings that set it apart, and drawn over the current one in its colour.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+async function open(page: Page, hash: string, speed = 'max'): Promise<void> {
+  await page.addInitScript((pace) => {
+    if (!localStorage.getItem('training-playground:prefs')) {
+      localStorage.setItem('training-playground:prefs', JSON.stringify({ state: { language: 'en', speed: pace }, version: 1 }));
+    }
+  }, speed);
+  await page.goto(`./#${hash}`);
+}
+
+const state = (page: Page) => page.evaluate(() => window.trainingPlayground?.status()?.state ?? null);
+
+/** On a finished run, a new rate runs the experiment again: one more row in the runs table. */
+async function runWithRate(page: Page, lr: string, rows: number): Promise<void> {
+  const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
+  await input.fill(lr);
+  await input.press('Enter');
+  await expect(page.getByTestId('run-row')).toHaveCount(rows, { timeout: 15_000 });
+  await expect.poll(() => state(page), { timeout: 30_000 }).toBe('finished');
+}
+
+test('three learning rates run one after another are kept, labelled by their rate, and overlaid in order', async ({ page }) => {
+  await open(page, 'v=1&optimizer.lr=0.0003&training.epochs=12');
+  await expect.poll(() => state(page), { timeout: 30_000 }).toBe('finished');
+  await runWithRate(page, '0.003', 2);
+  await runWithRate(page, '0.03', 3);
+
+  const runs = page.getByTestId('runs');
+  await runs.scrollIntoViewIfNeeded();
+  const rows = runs.getByTestId('run-row');
+  await expect(rows).toHaveCount(3);
+  // this run first, then the earlier ones, newest first
+  await expect(rows.nth(0)).toContainText('#3 lr=0.03 (this run)');
+  await expect(rows.nth(1)).toContainText('#2 lr=0.003');
+  await expect(rows.nth(2)).toContainText('#1 lr=0.0003');
+  for (let i = 0; i < 3; i++) await expect(rows.nth(i)).toContainText('Finished');
+  // a larger rate learns more in the same 12 epochs: the validation losses fall in that order
+  const losses = await rows.getByTestId('run-val-loss').allTextContents();
+  const [now, second, first] = losses.map(Number);
+  expect(first).toBeGreaterThan(second);
+  expect(second).toBeGreaterThan(now);
+
+  // the loss chart draws both earlier runs with a legend entry each, in their colours
+  const lossCard = page.locator('[data-chart="loss"]');
+  await expect(lossCard.getByTestId('legend-run')).toHaveText(['lr=0.0003', 'lr=0.003']);
+  // hidden, a run leaves the charts and stays in the table; forgotten, it leaves both
+  await rows.nth(2).getByRole('checkbox').uncheck();
+  await expect(lossCard.getByTestId('legend-run')).toHaveText(['lr=0.003']);
+  await rows.nth(1).getByRole('button', { name: 'Forget run #2' }).click();
+  await expect(rows).toHaveCount(2);
+  await expect(lossCard.getByTestId('legend-run')).toHaveCount(0);
+});
+
+test('a setting changed while a run goes on is part of its label', async ({ page }) => {
+  await open(page, 'v=1&training.epochs=1000', 'fast'); // 300 steps a second: still running when changed
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground?.status()?.step ?? 0), { timeout: 15_000 }).toBeGreaterThan(50);
+  const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
+  await input.fill('0.05');
+  await input.press('Enter');
+  await page.getByRole('button', { name: 'Reset' }).first().click();
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(/#1 lr=0\.01, lr→0\.05 @\d+/);
+  await expect(rows.nth(0)).toContainText('#2 lr=0.05 (this run)');
+  await expect(rows.nth(1)).toContainText(/Stopped at step \d+/);
+});
