@@ -69,3 +69,21 @@ test('a setting changed while a run goes on is part of its label', async ({ page
   await expect(rows.nth(0)).toContainText('#2 lr=0.05 (this run)');
   await expect(rows.nth(1)).toContainText(/Stopped at step \d+/);
 });
+
+test('the CSV download holds every step of this run and of the kept run drawn with it', async ({ page }) => {
+  await open(page, 'v=1&optimizer.lr=0.001&training.epochs=3');
+  await expect.poll(() => state(page), { timeout: 30_000 }).toBe('finished');
+  await runWithRate(page, '0.01', 2);
+  const steps = await page.evaluate(() => window.trainingPlayground!.status()!.step);
+  const download = page.waitForEvent('download');
+  await page.getByTestId('download-csv').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('training-playground-runs.csv');
+  const text = await (await import('node:fs/promises')).readFile((await file.path())!, 'utf8');
+  const lines = text.trimEnd().split('\n');
+  expect(lines[0]).toMatch(/^run,label,optimizer\.lr,training\.batchSize,step,epoch,batch_loss,lr,grad_norm,train_loss,val_loss,train_metric,val_metric$/);
+  // two runs of the same length: each step, and each run's evaluation before training
+  expect(lines.length - 1).toBe(2 * (steps + 1));
+  expect(lines.filter((l) => l.startsWith('1,lr=0.001,0.001,')).length).toBe(steps + 1);
+  expect(lines.filter((l) => l.startsWith('2,lr=0.01,0.01,')).length).toBe(steps + 1);
+});

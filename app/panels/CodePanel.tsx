@@ -11,6 +11,7 @@ import { inTurn } from '../controls/inTurn';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import { copyText, downloadText } from '../codeView/browser';
+import { DownloadIcon } from './icons';
 import type { CodeViewHandle } from '../codeView/CodeView';
 import { CodeSkeleton } from '../codeView/CodeSkeleton';
 import { useNearViewport } from '../controls/useNearViewport';
@@ -167,14 +168,6 @@ function CopyIcon() {
     <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5">
       <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
       <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-6a1 1 0 0 0-1 1v6a1 1 0 0 0 1 1h1" />
-    </svg>
-  );
-}
-
-function DownloadIcon() {
-  return (
-    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
-      <path d="M8 2v8M4.5 7 8 10.5 11.5 7M2.5 13.5h11" />
     </svg>
   );
 }

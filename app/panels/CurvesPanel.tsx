@@ -15,6 +15,9 @@ import { createHoverStore } from '../charts/hover';
 import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions, type OverlayRun } from '../charts/curves';
 import { comparable, runLabels } from '../store/runs';
 import { RunsTable } from './RunsTable';
+import { DownloadIcon } from './icons';
+import { downloadText } from '../codeView/browser';
+import { runsCsv, type CsvRun } from '../charts/csv';
 import { stepsPerEpoch } from '../bridge/training';
 import { SmoothingCache } from '../charts/smoothing';
 import { ChoiceField, NumberField, Panel, SwitchField } from '../controls/fields';
@@ -152,7 +155,7 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
 
   const c = m.curves;
   return (
-    <Panel id="curves" title={c.title}>
+    <Panel id="curves" title={c.title} actions={<CsvButton labels={labels} />}>
       <div className="curves-controls">
         <SwitchField label={c.controls.logScale} tip={c.controls.logScaleTip} checked={logScale} onChange={(on) => setPrefs({ logScale: on })} />
         <NumberField
@@ -193,6 +196,25 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
       </div>
       <RunsTable labels={labels} />
     </Panel>
+  );
+}
+
+/** The curves of this run and of the kept runs drawn with it, as CSV (see charts/csv.ts). */
+function CsvButton({ labels }: { labels: ReadonlyMap<number, string> }) {
+  const m = useMessages();
+  const hasSteps = useStore((s) => s.historyVersion >= 0 && s.history.steps.length > 0);
+  const download = () => {
+    const s = useStore.getState();
+    const runs: CsvRun[] = s.pastRuns
+      .filter((r) => r.visible && comparable(r, s.config.data.dataset))
+      .map((r) => ({ id: r.id, label: labels.get(r.id) ?? `#${r.id}`, config: r.config, history: r.history }));
+    if (s.currentRun !== null) runs.push({ id: s.currentRun.id, label: labels.get(s.currentRun.id) ?? `#${s.currentRun.id}`, config: s.currentRun.config, history: s.history });
+    downloadText('training-playground-runs.csv', runsCsv(runs).text, 'text/csv;charset=utf-8');
+  };
+  return (
+    <button type="button" className="button" disabled={!hasSteps} onClick={download} title={m.curves.csvTip} data-testid="download-csv">
+      <DownloadIcon /> CSV
+    </button>
   );
 }
 

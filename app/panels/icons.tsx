@@ -27,3 +27,11 @@ export const ChevronIcon = () => (
     <path d="M4 6l4 4 4-4z" />
   </svg>
 );
+
+export function DownloadIcon() {
+  return (
+    <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+      <path d="M8 2v8M4.5 7 8 10.5 11.5 7M2.5 13.5h11" />
+    </svg>
+  );
+}

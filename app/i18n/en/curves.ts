@@ -5,6 +5,7 @@ export const curves = {
   best: 'best',
   readHint: 'use ← and → to read the values',
   bestLegend: 'Best validation loss',
+  csvTip: 'Download the curves of this run and of the kept runs drawn with it as CSV: one row per step per run, with the settings that set the runs apart.',
   controls: {
     logScale: 'Log scale',
     logScaleTip:
