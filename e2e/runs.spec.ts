@@ -87,3 +87,49 @@ test('the CSV download holds every step of this run and of the kept run drawn wi
   expect(lines.filter((l) => l.startsWith('1,lr=0.001,0.001,')).length).toBe(steps + 1);
   expect(lines.filter((l) => l.startsWith('2,lr=0.01,0.01,')).length).toBe(steps + 1);
 });
+
+test('a reload keeps the runs, the one under way included, and numbers the next after them', async ({ page }) => {
+  await open(page, 'v=1&optimizer.lr=0.0003&training.epochs=3');
+  await expect.poll(() => state(page), { timeout: 30_000 }).toBe('finished');
+  await runWithRate(page, '0.003', 2);
+  const before = await page.getByTestId('run-val-loss').allTextContents();
+  // written a moment after the run ended: both runs are in IndexedDB, the second as it finished
+  const stored = () =>
+    page.evaluate(
+      () =>
+        new Promise<string[]>((resolve) => {
+          const request = indexedDB.open('training-playground', 1);
+          request.onsuccess = () => {
+            const all = request.result.transaction('runs').objectStore('runs').getAll();
+            all.onsuccess = () => resolve((all.result as Array<{ id: number; status: { state: string } | null }>).map((r) => `${r.id}:${r.status?.state}`));
+          };
+        }),
+    );
+  await expect.poll(stored, { timeout: 10_000 }).toEqual(['1:finished', '2:finished']);
+  await page.reload();
+  const rows = page.getByTestId('run-row');
+  await expect(rows).toHaveCount(3, { timeout: 15_000 });
+  await expect(rows.nth(0)).toContainText('#3');
+  await expect(rows.nth(0)).toContainText('(this run)');
+  await expect(rows.nth(1)).toContainText('#2 lr=0.003');
+  await expect(rows.nth(2)).toContainText('#1 lr=0.0003');
+  // the same final numbers as before the reload
+  const after = await page.getByTestId('run-val-loss').allTextContents();
+  expect(after.slice(1)).toEqual(before);
+  await expect(page.locator('[data-chart="loss"]').getByTestId('legend-run')).toHaveText(['lr=0.0003', 'lr=0.003']);
+});
+
+test('a corrupt stored history is left out with a message, and the page trains', async ({ page }) => {
+  await page.addInitScript(() => {
+    // what an older or broken version might have left: one good-looking but unreadable record
+    const request = indexedDB.open('training-playground', 1);
+    request.onupgradeneeded = () => request.result.createObjectStore('runs');
+    request.onsuccess = () => {
+      const tx = request.result.transaction('runs', 'readwrite');
+      tx.objectStore('runs').put([{ id: 1, config: { nonsense: true }, steps: 'x' }], 'kept');
+    };
+  });
+  await open(page, 'v=1');
+  await expect(page.getByTestId('notice-runsUnreadable')).toContainText('One run kept from an earlier visit could not be read');
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground?.status()?.step ?? 0), { timeout: 15_000 }).toBeGreaterThan(10);
+});

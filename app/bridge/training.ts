@@ -9,7 +9,8 @@ import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch, UpdateResult } from '../../workers/session';
 import { mergeSections, type Patch } from './merge';
 import { RunHistory } from '../store/series';
-import { archiveRun, leaves, type CurrentRun } from '../store/runs';
+import { archiveRun, leaves, MAX_RUNS, type CurrentRun, type PastRun } from '../store/runs';
+import { loadRuns, saveRuns } from '../store/runsStorage';
 import { useStore } from '../store';
 import { experimentById, experimentConfig } from '../experiments/presets';
 import { stepsPerSecond } from './pace';
@@ -93,11 +94,81 @@ function getClient(): TrainingClient {
 
 /** Starts the worker on the current experiment (called once when the page opens). */
 export async function startTraining(): Promise<void> {
+  void restoreRuns();
   const c = getClient();
   const result = await c.init(state().config);
   reportErrors(result);
   await applySpeed();
   await refreshData();
+}
+
+/** How long the kept runs wait after a change before they are written (runs change in bursts). */
+const SAVE_DELAY_MS = 1000;
+/** How often the run under way is written while it grows (what a reload would otherwise lose). */
+const CURRENT_SAVE_MS = 5000;
+let lastCurrentSave = 0;
+let saveTimer: ReturnType<typeof setTimeout> | null = null;
+let unsubscribeSaving: (() => void) | null = null;
+
+/**
+ * Reads the runs kept on an earlier visit (see store/runsStorage.ts) and puts them before any kept
+ * since the page opened; from then on the kept runs are written a moment after each change.
+ * Numbers stay unique: runs of this visit count on from the highest stored one.
+ */
+async function restoreRuns(): Promise<void> {
+  let stored: PastRun[] = [];
+  try {
+    const { runs, unreadable } = await loadRuns();
+    stored = runs;
+    if (unreadable > 0) state().setRunState({ notice: { kind: 'runsUnreadable', text: String(unreadable) } });
+  } catch {
+    // no IndexedDB here (a private window, a file:// page): the runs last as long as the page
+    return;
+  }
+  const s = state();
+  let highest = stored.reduce((max, r) => Math.max(max, r.id), 0);
+  const renumber = <T extends { id: number }>(run: T): T => (run.id <= highest ? { ...run, id: ++highest } : run);
+  const fresh = s.pastRuns.map(renumber);
+  const currentRun = s.currentRun === null ? null : renumber(s.currentRun);
+  runCount = Math.max(runCount, highest);
+  const pastRuns = [...stored, ...fresh].slice(-MAX_RUNS);
+  s.setRunState({ pastRuns, currentRun });
+  unsubscribeSaving?.();
+  const unsubscribe = useStore.subscribe((now, before) => {
+    const grown = now.historyVersion !== before.historyVersion && performance.now() - lastCurrentSave > CURRENT_SAVE_MS;
+    if (now.pastRuns !== before.pastRuns || now.status?.state !== before.status?.state || grown) scheduleSave();
+  });
+  // leaving the page (reload, close, another tab on a phone): the run under way is kept too
+  const save = () => void saveRuns(withCurrentRun()).catch(() => {});
+  const onVisibility = () => {
+    if (document.visibilityState === 'hidden') save();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  window.addEventListener('pagehide', save);
+  unsubscribeSaving = () => {
+    unsubscribe();
+    document.removeEventListener('visibilitychange', onVisibility);
+    window.removeEventListener('pagehide', save);
+  };
+}
+
+/** The kept runs and, after them, the run under way if it took a step: what a reload should find. */
+function withCurrentRun(): PastRun[] {
+  const s = state();
+  if (s.currentRun === null) return s.pastRuns;
+  return archiveRun(s.pastRuns, { ...s.currentRun, history: s.history, status: s.status }).runs;
+}
+
+function scheduleSave(): void {
+  if (saveTimer !== null) clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => {
+    saveTimer = null;
+    lastCurrentSave = performance.now();
+    saveRuns(withCurrentRun()).catch((error: unknown) => {
+      const full = error instanceof DOMException && error.name === 'QuotaExceededError';
+      if (full) state().setRunState({ notice: { kind: 'runsNotSaved', text: '' } });
+    });
+  }, SAVE_DELAY_MS);
 }
 
 async function refreshData(): Promise<void> {
@@ -267,6 +338,8 @@ export function dismissNotice(): void {
 
 /** For tests and page teardown. */
 export function disposeTraining(): void {
+  unsubscribeSaving?.();
+  unsubscribeSaving = null;
   client?.dispose();
   client = null;
 }

@@ -68,7 +68,11 @@ export function Notices() {
           ? m.run.workerRestarted
           : notice.kind === 'invalid'
             ? `${m.run.invalid} ${(notice.errors ?? []).map((e) => describeError(m, e)).join(' ')}`
-            : notice.text;
+            : notice.kind === 'runsUnreadable'
+              ? m.run.runsUnreadable(Number(notice.text))
+              : notice.kind === 'runsNotSaved'
+                ? m.run.runsNotSaved
+                : notice.text;
     items.push(
       <div key="notice" className={`notice ${notice.kind === 'restart' ? 'notice-info' : 'notice-warning'}`} role={notice.kind === 'restart' ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
         <p>{text}</p>

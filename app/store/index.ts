@@ -34,11 +34,11 @@ export interface PlanePicture {
   run: number;
 }
 
-export type NoticeKind = 'restart' | 'error' | 'worker' | 'invalid';
+export type NoticeKind = 'restart' | 'error' | 'worker' | 'invalid' | 'runsUnreadable' | 'runsNotSaved';
 
 export interface Notice {
   kind: NoticeKind;
-  /** for 'restart': the settings that caused it; for 'error': the worker's message */
+  /** for 'restart': the settings that caused it; for 'error': the worker's message; for 'runsUnreadable': how many */
   text: string;
   /** for 'invalid': the refused values (shown in the page's language) */
   errors?: ConfigError[];

@@ -25,6 +25,15 @@ class Column<T extends Float32Array | Float64Array> {
 const f32 = (n: number) => new Float32Array(n);
 const f64 = (n: number) => new Float64Array(n);
 
+/** A run's step columns as stored (see store/runsStorage.ts). */
+export interface StoredSteps {
+  step: Float64Array;
+  epoch: Float64Array;
+  loss: Float32Array;
+  lr: Float64Array;
+  gradNorm: Float32Array;
+}
+
 export class StepSeries {
   length = 0;
   private readonly columns = {
@@ -64,6 +73,25 @@ export class StepSeries {
     return this.columns[name].data.subarray(0, this.length);
   }
 
+  /** The step columns alone, copied (for storage); per-layer gradients are left out. */
+  snapshot(): StoredSteps {
+    const c = this.columns;
+    const n = this.length;
+    return { step: c.step.data.slice(0, n), epoch: c.epoch.data.slice(0, n), loss: c.loss.data.slice(0, n), lr: c.lr.data.slice(0, n), gradNorm: c.gradNorm.data.slice(0, n) };
+  }
+
+  /** A series holding stored columns (all of one length). */
+  static fromSnapshot(stored: StoredSteps): StepSeries {
+    const series = new StepSeries();
+    const n = stored.step.length;
+    for (const name of ['step', 'epoch', 'loss', 'lr', 'gradNorm'] as const) {
+      const column = series.columns[name];
+      for (let i = n - 1; i >= 0; i--) column.set(i, stored[name][i]);
+    }
+    series.length = n;
+    return series;
+  }
+
   layerCount(): number {
     return this.layerGradNorms.length;
   }
@@ -79,7 +107,10 @@ export class StepSeries {
 
 /** Everything measured in one run. */
 export class RunHistory {
-  readonly steps = new StepSeries();
+  readonly steps: StepSeries;
+  constructor(steps: StepSeries = new StepSeries()) {
+    this.steps = steps;
+  }
   readonly evaluations: EvaluationRecord[] = [];
   /** bumped whenever something is added, so charts know to redraw */
   version = 0;

@@ -66,7 +66,7 @@ export const curves = {
   },
   runs: {
     title: 'Runs',
-    hint: 'Each run is kept when Reset or a changed setting starts a new one (the last 10). Its curves are drawn in its colour over this run’s: batch loss solid, validation dashed.',
+    hint: 'Each run is kept when Reset or a changed setting starts a new one (the last 10, in this browser: a reload finds them). Its curves are drawn in its colour over this run’s: batch loss solid, validation dashed.',
     show: 'Show',
     run: 'Run',
     epochs: 'Epochs',

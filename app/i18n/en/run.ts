@@ -45,6 +45,9 @@ export const run = {
   restarted: (fields: string) => `The run restarted because these settings shape the model or the data: ${fields}.`,
   ignoredFields: (count: number) =>
     count === 1 ? 'One setting in the link could not be used; it was reset to its default:' : `${count} settings in the link could not be used; they were reset to their defaults:`,
+  runsUnreadable: (count: number) =>
+    count === 1 ? 'One run kept from an earlier visit could not be read; it was left out. The others are here.' : `${count} runs kept from an earlier visit could not be read; they were left out. The others are here.`,
+  runsNotSaved: 'The browser has no room to keep the runs for the next visit (they stay on this page). Forget some in the Runs table to make room.',
   workerRestarted: 'The training worker stopped unexpectedly. A fresh one started with the same settings; press Play to continue.',
   invalidValue: (path: string, got: string, allowed: string) => `${path}: ${got} cannot be used (${allowed}).`,
   allowedRange: (min: string, max: string) => `allowed: ${min} to ${max}`,

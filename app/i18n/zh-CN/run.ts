@@ -44,6 +44,8 @@ export const run: Messages['run'] = {
   earlyStopped: (best: number) => `验证损失不再下降；已保留最佳轮次（第 ${best} 轮）的权重。`,
   restarted: (fields: string) => `这些设置决定了模型或数据，因此训练已重新开始：${fields}。`,
   ignoredFields: (count: number) => `链接中有 ${count} 项设置无法使用，已恢复为默认值：`,
+  runsUnreadable: (count: number) => `上次访问保留的 ${count} 次运行无法读取，已略去；其余运行都在。`,
+  runsNotSaved: '浏览器没有空间为下次访问保留这些运行（本页上它们仍在）。请在“运行记录”里删除一些以腾出空间。',
   workerRestarted: '训练线程意外停止。已用相同设置启动了新的线程；点击“开始”继续。',
   invalidValue: (path: string, got: string, allowed: string) => `${path}：${got} 无法使用（${allowed}）。`,
   allowedRange: (min: string, max: string) => `允许范围：${min} 到 ${max}`,
