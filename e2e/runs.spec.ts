@@ -13,6 +13,10 @@ async function open(page: Page, hash: string, speed = 'max'): Promise<void> {
   await page.goto(`./#${hash}`);
 }
 
+// Each test runs several experiments one after another; on a 2-core CI machine with two browsers
+// training at once, their role queries alone take seconds.
+test.describe.configure({ timeout: 120_000 });
+
 const state = (page: Page) => page.evaluate(() => window.trainingPlayground?.status()?.state ?? null);
 
 /** On a finished run, a new rate runs the experiment again: one more row in the runs table. */
@@ -20,7 +24,7 @@ async function runWithRate(page: Page, lr: string, rows: number): Promise<void> 
   const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
   await input.fill(lr);
   await input.press('Enter');
-  await expect(page.getByTestId('run-row')).toHaveCount(rows, { timeout: 15_000 });
+  await expect(page.getByTestId('run-row')).toHaveCount(rows, { timeout: 30_000 });
   await expect.poll(() => state(page), { timeout: 30_000 }).toBe('finished');
 }
 
@@ -58,7 +62,7 @@ test('three learning rates run one after another are kept, labelled by their rat
 
 test('a setting changed while a run goes on is part of its label', async ({ page }) => {
   await open(page, 'v=1&training.epochs=1000', 'fast'); // 300 steps a second: still running when changed
-  await expect.poll(() => page.evaluate(() => window.trainingPlayground?.status()?.step ?? 0), { timeout: 15_000 }).toBeGreaterThan(50);
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground?.status()?.step ?? 0), { timeout: 30_000 }).toBeGreaterThan(50);
   const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
   await input.fill('0.05');
   await input.press('Enter');
@@ -108,7 +112,7 @@ test('a reload keeps the runs, the one under way included, and numbers the next 
   await expect.poll(stored, { timeout: 10_000 }).toEqual(['1:finished', '2:finished']);
   await page.reload();
   const rows = page.getByTestId('run-row');
-  await expect(rows).toHaveCount(3, { timeout: 15_000 });
+  await expect(rows).toHaveCount(3, { timeout: 30_000 });
   await expect(rows.nth(0)).toContainText('#3');
   await expect(rows.nth(0)).toContainText('(this run)');
   await expect(rows.nth(1)).toContainText('#2 lr=0.003');
@@ -131,5 +135,5 @@ test('a corrupt stored history is left out with a message, and the page trains',
   });
   await open(page, 'v=1');
   await expect(page.getByTestId('notice-runsUnreadable')).toContainText('One run kept from an earlier visit could not be read');
-  await expect.poll(() => page.evaluate(() => window.trainingPlayground?.status()?.step ?? 0), { timeout: 15_000 }).toBeGreaterThan(10);
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground?.status()?.step ?? 0), { timeout: 30_000 }).toBeGreaterThan(10);
 });
