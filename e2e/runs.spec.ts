@@ -52,9 +52,19 @@ test('three learning rates run one after another are kept, labelled by their rat
   // the loss chart draws both earlier runs with a legend entry each, in their colours
   const lossCard = page.locator('[data-chart="loss"]');
   await expect(lossCard.getByTestId('legend-run')).toHaveText(['lr=0.0003', 'lr=0.003']);
+  // a name replaces the label in the table and the legend; Escape keeps the old one; reloads keep it
+  await rows.nth(1).getByRole('button', { name: 'Rename run #2' }).click();
+  const box = rows.nth(1).getByRole('textbox', { name: 'Name of run #2' });
+  await box.fill('ten times faster');
+  await box.press('Enter');
+  await expect(lossCard.getByTestId('legend-run')).toHaveText(['lr=0.0003', 'ten times faster']);
+  await rows.nth(1).getByRole('button', { name: 'Rename run #2' }).click();
+  await rows.nth(1).getByRole('textbox', { name: 'Name of run #2' }).fill('never mind');
+  await rows.nth(1).getByRole('textbox', { name: 'Name of run #2' }).press('Escape');
+  await expect(rows.nth(1)).toContainText('#2 ten times faster');
   // hidden, a run leaves the charts and stays in the table; forgotten, it leaves both
   await rows.nth(2).getByRole('checkbox').uncheck();
-  await expect(lossCard.getByTestId('legend-run')).toHaveText(['lr=0.003']);
+  await expect(lossCard.getByTestId('legend-run')).toHaveText(['ten times faster']);
   await rows.nth(1).getByRole('button', { name: 'Forget run #2' }).click();
   await expect(rows).toHaveCount(2);
   await expect(lossCard.getByTestId('legend-run')).toHaveCount(0);

@@ -9,7 +9,7 @@ import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch, UpdateResult } from '../../workers/session';
 import { mergeSections, type Patch } from './merge';
 import { RunHistory } from '../store/series';
-import { archiveRun, leaves, MAX_RUNS, type CurrentRun, type PastRun } from '../store/runs';
+import { archiveRun, leaves, MAX_NAME, MAX_RUNS, type CurrentRun, type PastRun } from '../store/runs';
 import { loadRuns, saveRuns } from '../store/runsStorage';
 import { useStore } from '../store';
 import { experimentById, experimentConfig } from '../experiments/presets';
@@ -318,6 +318,19 @@ function recordLiveChanges(paths: readonly string[], config: ExperimentConfig): 
 export function setRunVisible(id: number, visible: boolean): void {
   const s = state();
   s.setRunState({ pastRuns: s.pastRuns.map((r) => (r.id === id ? { ...r, visible } : r)) });
+}
+
+/** Names an earlier run (an empty name gives it back its label). */
+export function renameRun(id: number, name: string): void {
+  const s = state();
+  const trimmed = name.trim().slice(0, MAX_NAME);
+  s.setRunState({
+    pastRuns: s.pastRuns.map((r) => {
+      if (r.id !== id) return r;
+      const { name: _old, ...rest } = r;
+      return trimmed === '' ? rest : { ...rest, name: trimmed };
+    }),
+  });
 }
 
 /** Forgets an earlier run (or all of them). */

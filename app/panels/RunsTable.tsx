@@ -3,13 +3,14 @@
  * first — each with its colour, the settings that set it apart, how it ended (under its name), and its last
  * validation numbers; a box draws or hides its curves, a button forgets it.
  */
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { taskOf } from '../../engine/train/config';
 import * as training from '../bridge/training';
 import { TRAIN_COLOR } from '../charts/curves';
 import { formatNumber, useLanguage, useMessages, type Messages } from '../i18n';
 import { useStore } from '../store';
-import { comparable, type PastRun } from '../store/runs';
+import { comparable, MAX_NAME, type PastRun } from '../store/runs';
 import type { RunHistory } from '../store/series';
 import type { SessionStatus } from '../../workers/session';
 import { formatLoss, formatPercent } from './format';
@@ -34,6 +35,9 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
       pastRuns: s.pastRuns, currentRun: s.currentRun, history: s.history, status: s.status, task: taskOf(s.config), dataset: s.config.data.dataset, version: s.historyVersion,
     })),
   );
+  const [editing, setEditing] = useState<number | null>(null);
+  // Escape leaves the name as it was, even if the box then loses focus as it goes
+  const cancelled = useRef(false);
   if (pastRuns.length === 0) return null;
   const r = m.curves.runs;
   const classification = task === 'classification';
@@ -60,7 +64,38 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
         </td>
         <th scope="row" className="runs-name">
           <span className="runs-swatch" style={{ background: run.color }} aria-hidden="true" />
-          <span className="runs-id">{name(run.id)}</span> <span className="runs-label">{past ? label : r.current(label)}</span>
+          <span className="runs-id">{name(run.id)}</span>{' '}
+          {past && editing === run.id ? (
+            <input
+              className="runs-rename"
+              defaultValue={past.name ?? label}
+              maxLength={MAX_NAME}
+              autoFocus
+              aria-label={r.nameOf(name(run.id))}
+              onFocus={(e) => e.currentTarget.select()}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') e.currentTarget.blur();
+                if (e.key === 'Escape') {
+                  cancelled.current = true;
+                  setEditing(null);
+                }
+              }}
+              onBlur={(e) => {
+                if (!cancelled.current) training.renameRun(run.id, e.currentTarget.value);
+                cancelled.current = false;
+                setEditing(null);
+              }}
+            />
+          ) : (
+            <span className="runs-label">{past ? label : r.current(label)}</span>
+          )}
+          {past && editing !== run.id && (
+            <button type="button" className="runs-rename-button" aria-label={r.rename(name(run.id))} title={r.rename(name(run.id))} onClick={() => { cancelled.current = false; setEditing(run.id); }}>
+              <svg width="12" height="12" viewBox="0 0 16 16" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinejoin="round">
+                <path d="M11 2.5 13.5 5 5.5 13H3v-2.5z" />
+              </svg>
+            </button>
+          )}
           <span className="runs-state">{stateOf(m, run.status, past !== null)}</span>
         </th>
         <td className="runs-number runs-wide">{formatNumber(language, run.status?.epoch ?? 0)}</td>

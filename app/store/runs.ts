@@ -30,7 +30,12 @@ export interface PastRun extends CurrentRun {
   status: SessionStatus | null;
   color: string;
   visible: boolean;
+  /** the name the learner gave it, shown instead of its label */
+  name?: string;
 }
+
+/** The longest name a run can be given. */
+export const MAX_NAME = 60;
 
 /** The most runs kept besides the current one; the oldest goes first. */
 export const MAX_RUNS = 10;

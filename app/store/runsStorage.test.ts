@@ -32,6 +32,13 @@ describe('stored runs', () => {
     expect(back.history.evaluations[0].activations).toEqual([]); // left out
   });
 
+  it('keep the name a run was given; a name too long to have been given is not read', () => {
+    const named = { ...kept(10), name: 'ten times faster' };
+    expect(fromStored(clone(toStored(named)))?.name).toBe('ten times faster');
+    expect(fromStored(clone(toStored(kept(10))))).not.toHaveProperty('name');
+    expect(fromStored({ ...clone(toStored(kept(10))), name: 'x'.repeat(61) })).toBeNull();
+  });
+
   it('keep at most MAX_STORED_STEPS steps of a long run, evenly, the last one always', () => {
     const stored = toStored(kept(MAX_STORED_STEPS * 2 + 7));
     expect(stored.steps.step.length).toBeLessThanOrEqual(MAX_STORED_STEPS + 1);

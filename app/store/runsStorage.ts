@@ -9,7 +9,7 @@
  */
 import { validateConfig } from '../../engine/train/config';
 import type { SessionStatus } from '../../workers/session';
-import type { LiveChange, PastRun } from './runs';
+import { MAX_NAME, type LiveChange, type PastRun } from './runs';
 import { RunHistory, StepSeries, type EvaluationRecord, type StoredSteps } from './series';
 
 /** Steps kept per stored run: the charts draw ~1,000 of them, the CSV of a restored run has these. */
@@ -22,6 +22,7 @@ export interface StoredRun {
   status: SessionStatus | null;
   color: string;
   visible: boolean;
+  name?: string;
   steps: StoredSteps;
   evaluations: EvaluationRecord[];
 }
@@ -52,6 +53,7 @@ export function toStored(run: PastRun): StoredRun {
     status: run.status,
     color: run.color,
     visible: run.visible,
+    ...(run.name !== undefined ? { name: run.name } : {}),
     steps: thinned(run.history.steps.snapshot(), MAX_STORED_STEPS),
     evaluations: run.history.evaluations.map((e) => ({ ...e, activations: [] })),
   };
@@ -79,7 +81,8 @@ function isEvaluation(v: unknown): v is EvaluationRecord {
 /** A stored run back as a kept run, or null when it does not fit (then it is left out). */
 export function fromStored(value: unknown): PastRun | null {
   if (!isObject(value)) return null;
-  const { id, changes, status, color, visible, steps, evaluations } = value;
+  const { id, changes, status, color, visible, steps, evaluations, name } = value;
+  if (name !== undefined && (typeof name !== 'string' || name.length > MAX_NAME)) return null;
   if (typeof id !== 'number' || !Number.isInteger(id) || id < 1) return null;
   if (typeof color !== 'string' || !/^#[0-9a-f]{6}$/i.test(color) || typeof visible !== 'boolean') return null;
   if (!Array.isArray(changes) || !changes.every((c) => isObject(c) && typeof c.step === 'number' && typeof c.path === 'string')) return null;
@@ -89,7 +92,7 @@ export function fromStored(value: unknown): PastRun | null {
   if (!checked.ok) return null;
   const history = new RunHistory(StepSeries.fromSnapshot(steps));
   history.evaluations.push(...evaluations);
-  return { id, config: checked.config, changes: changes as LiveChange[], status: status as SessionStatus | null, color, visible, history };
+  return { id, config: checked.config, changes: changes as LiveChange[], status: status as SessionStatus | null, color, visible, history, ...(name !== undefined ? { name } : {}) };
 }
 
 /** Reads what was stored: the runs that fit, and how many did not. */

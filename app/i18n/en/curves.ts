@@ -78,6 +78,8 @@ export const curves = {
     showRun: (run: string) => `Show run ${run} on the charts`,
     deleteRun: (run: string) => `Forget run ${run}`,
     forgetAll: 'Forget all',
+    rename: (run: string) => `Rename run ${run}`,
+    nameOf: (run: string) => `Name of run ${run}`,
     forgetColumn: 'Forget',
     otherData: 'Runs on another data set are listed but not drawn: their curves do not compare with this one’s.',
   },

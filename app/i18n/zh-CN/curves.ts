@@ -77,6 +77,8 @@ export const curves: Messages['curves'] = {
     showRun: (run: string) => `在图上显示运行 ${run}`,
     deleteRun: (run: string) => `删除运行 ${run}`,
     forgetAll: '全部删除',
+    rename: (run: string) => `重命名运行 ${run}`,
+    nameOf: (run: string) => `运行 ${run} 的名称`,
     forgetColumn: '删除',
     otherData: '使用其他数据集的运行只列出、不画出：它们的曲线无法与本次运行相比。',
   },
