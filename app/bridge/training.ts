@@ -49,8 +49,7 @@ function onMetrics(batch: MetricsBatch): void {
   let history = s.history;
   if (batch.reset || batch.run !== lastRun) {
     // the run that ends here is kept, to compare with the ones after it
-    const ended = s.currentRun;
-    const pastRuns = ended === null ? s.pastRuns : archiveRun(s.pastRuns, { ...ended, history: s.history, status: s.status }).runs;
+    const pastRuns = withCurrentRun();
     lastRun = batch.run;
     const currentRun = { id: ++runCount, config: s.config, changes: [] };
     history = new RunHistory();

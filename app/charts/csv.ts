@@ -6,7 +6,7 @@
  * evaluation's train and validation loss and accuracy (or R²). RFC 4180: commas, quoted text.
  */
 import type { ExperimentConfig } from '../../engine/train/config';
-import { leaves } from '../store/runs';
+import { differingPaths, leaves } from '../store/runs';
 import type { EvaluationRecord, RunHistory } from '../store/series';
 
 export interface CsvRun {
@@ -32,13 +32,7 @@ function cell(value: unknown): string {
 
 /** The config paths the file has a column for: those that differ between the runs, then ALWAYS. */
 export function settingColumns(runs: readonly CsvRun[]): string[] {
-  const all = runs.map((r) => leaves(r.config));
-  const paths = new Set<string>();
-  for (const l of all) {
-    for (const [path, value] of l) {
-      if (all.some((other) => JSON.stringify(other.get(path)) !== JSON.stringify(value))) paths.add(path);
-    }
-  }
+  const paths = new Set(differingPaths(runs.map((r) => leaves(r.config))));
   for (const path of ALWAYS) paths.add(path);
   return [...paths];
 }

@@ -13,7 +13,7 @@ import { numFeatures, numOutputs, taskOf } from '../../engine/train/config';
 import { CurveCard, type CurveCardProps } from '../charts/CurveCard';
 import { createHoverStore } from '../charts/hover';
 import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions, type OverlayRun } from '../charts/curves';
-import { comparable, runLabels } from '../store/runs';
+import { drawn, runLabels, type PastRun } from '../store/runs';
 import { RunsTable } from './RunsTable';
 import { DownloadIcon } from './icons';
 import { downloadText } from '../codeView/browser';
@@ -48,6 +48,14 @@ const FOCUS_CHART: Partial<Record<LessonFocus, ChartId>> = { learningRate: 'lr',
  * The charts' data and cards, for the panel and for an embedded view: each built only when its own
  * inputs change.
  */
+/** A run's label from the labels map (its number before the map has it). */
+const labelOf = (labels: ReadonlyMap<number, string>, id: number): string => labels.get(id) ?? `#${id}`;
+
+/** The kept runs drawn over the current one now (see store/runs.ts `drawn`), with their labels. */
+function drawnRuns(pastRuns: readonly PastRun[], dataset: string, labels: ReadonlyMap<number, string>): Array<OverlayRun & CsvRun> {
+  return pastRuns.filter((r) => drawn(r, dataset)).map((r) => ({ id: r.id, label: labelOf(labels, r.id), color: r.color, config: r.config, history: r.history }));
+}
+
 /** Each kept run's label (the settings that set it apart from the others), by its number. */
 function useRunLabels(): ReadonlyMap<number, string> {
   const { pastRuns, currentRun } = useStore(useShallow((s) => ({ pastRuns: s.pastRuns, currentRun: s.currentRun })));
@@ -96,13 +104,7 @@ function useCurveCards(frameWanted: boolean, gradientView: GradientView, labels:
 
   const pastRuns = useStore((s) => s.pastRuns);
   const dataset = useStore((s) => s.config.data.dataset);
-  const overlay = useMemo<OverlayRun[]>(
-    () =>
-      pastRuns
-        .filter((r) => r.visible && comparable(r, dataset))
-        .map((r) => ({ id: r.id, label: labels.get(r.id) ?? `#${r.id}`, color: r.color, history: r.history })),
-    [pastRuns, labels, dataset],
-  );
+  const overlay = useMemo(() => drawnRuns(pastRuns, dataset, labels), [pastRuns, labels, dataset]);
   const stop = useMemo(() => stopMark(diverged, stepsPerEpoch()), [diverged]);
   const loss = useMemo(() => lossChart(history, options, best, stop, overlay), [history, stepCount, evaluationCount, options, best, stop, overlay]);
   const metric = useMemo(() => metricChart(history, options, task, best, overlay), [history, evaluationCount, options, task, best, overlay]);
@@ -203,13 +205,12 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
 /** The curves of this run and of the kept runs drawn with it, as CSV (see charts/csv.ts). */
 function CsvButton({ labels }: { labels: ReadonlyMap<number, string> }) {
   const m = useMessages();
-  const hasSteps = useStore((s) => s.historyVersion >= 0 && s.history.steps.length > 0);
+  // read at every store change, so it follows the (mutable) history as it grows
+  const hasSteps = useStore((s) => s.history.steps.length > 0);
   const download = () => {
     const s = useStore.getState();
-    const runs: CsvRun[] = s.pastRuns
-      .filter((r) => r.visible && comparable(r, s.config.data.dataset))
-      .map((r) => ({ id: r.id, label: labels.get(r.id) ?? `#${r.id}`, config: r.config, history: r.history }));
-    if (s.currentRun !== null) runs.push({ id: s.currentRun.id, label: labels.get(s.currentRun.id) ?? `#${s.currentRun.id}`, config: s.currentRun.config, history: s.history });
+    const runs: CsvRun[] = drawnRuns(s.pastRuns, s.config.data.dataset, labels);
+    if (s.currentRun !== null) runs.push({ id: s.currentRun.id, label: labelOf(labels, s.currentRun.id), config: s.currentRun.config, history: s.history });
     downloadText('training-playground-runs.csv', runsCsv(runs).text, 'text/csv;charset=utf-8');
   };
   return (

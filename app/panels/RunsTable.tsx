@@ -10,7 +10,7 @@ import * as training from '../bridge/training';
 import { TRAIN_COLOR } from '../charts/curves';
 import { formatNumber, useLanguage, useMessages, type Messages } from '../i18n';
 import { useStore } from '../store';
-import { comparable, MAX_NAME, type PastRun } from '../store/runs';
+import { comparable, drawn, MAX_NAME, type PastRun } from '../store/runs';
 import type { RunHistory } from '../store/series';
 import type { SessionStatus } from '../../workers/session';
 import { formatLoss, formatPercent } from './format';
@@ -32,6 +32,7 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
   const language = useLanguage();
   const { pastRuns, currentRun, history, status, task, dataset } = useStore(
     useShallow((s) => ({
+      // historyVersion: this run's row follows its (mutable) history as it grows
       pastRuns: s.pastRuns, currentRun: s.currentRun, history: s.history, status: s.status, task: taskOf(s.config), dataset: s.config.data.dataset, version: s.historyVersion,
     })),
   );
@@ -48,12 +49,12 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
     const validation = lastValidation(run.history);
     const label = labels.get(run.id) ?? name(run.id);
     return (
-      <tr key={run.id} data-testid="run-row" data-run={run.id} className={past && !(past.visible && comparable(past, dataset)) ? 'run-hidden' : undefined}>
+      <tr key={run.id} data-testid="run-row" data-run={run.id} className={past && !drawn(past, dataset) ? 'run-hidden' : undefined}>
         <td className="runs-show">
           {past ? (
             <input
               type="checkbox"
-              checked={past.visible && comparable(past, dataset)}
+              checked={drawn(past, dataset)}
               disabled={!comparable(past, dataset)}
               title={comparable(past, dataset) ? undefined : r.otherData}
               aria-label={r.showRun(name(run.id))}

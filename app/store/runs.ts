@@ -82,6 +82,25 @@ export function leaves(config: ExperimentConfig): Map<string, unknown> {
   return out;
 }
 
+/**
+ * The settings (by path, in the configs' order) whose value is not the same in every config,
+ * a setting that only some have included.
+ */
+export function differingPaths(all: ReadonlyArray<ReadonlyMap<string, unknown>>): string[] {
+  const paths = new Set<string>();
+  for (const l of all) {
+    for (const [path, value] of l) {
+      if (!paths.has(path) && all.some((other) => JSON.stringify(other.get(path)) !== JSON.stringify(value))) paths.add(path);
+    }
+  }
+  return [...paths];
+}
+
+/** Whether a kept run's curves are drawn now: shown, and on the current data set. */
+export function drawn(run: Pick<PastRun, 'config' | 'visible'>, dataset: string): boolean {
+  return run.visible && comparable(run, dataset);
+}
+
 /** A setting's short name: its last word, or its section's for a `type` ("optimizer=adam"). */
 function shortName(path: string): string {
   const parts = path.split('.');
@@ -105,12 +124,7 @@ const MAX_PARTS = 3;
  */
 export function runLabels(runs: ReadonlyArray<{ id: number; config: ExperimentConfig; changes: readonly LiveChange[] }>): string[] {
   const all = runs.map((r) => leaves(r.config));
-  const differing = new Set<string>();
-  for (const path of all[0]?.keys() ?? []) {
-    const first = JSON.stringify(all[0].get(path));
-    if (all.some((l) => JSON.stringify(l.get(path)) !== first)) differing.add(path);
-  }
-  for (const l of all) for (const path of l.keys()) if (!all[0].has(path)) differing.add(path);
+  const differing = new Set(differingPaths(all));
   // another optimizer or scheduler brings settings of its own: its name says enough
   for (const path of [...differing]) {
     const section = path.slice(0, path.indexOf('.'));
