@@ -82,10 +82,11 @@ test('changing the learning rate while it runs changes the read-out and the lear
 
 test('a 10× larger learning rate on SGD diverges, says so, and offers a way back', async ({ page }) => {
   // Role queries on the whole page take seconds on a 2-core machine running two browsers that
-  // train at 300 steps a second (one fill measured 5.8 s): room for them, not for the engine,
-  // which diverges within 55 steps of the change.
+  // train at 300 steps a second (one fill measured 5.8 s). The run must still be going when the
+  // rate changes: the default 4,000 steps end in ~13 s, and a new rate on a finished run starts
+  // it over, where lr 10 need not blow up. Changed while it runs, it diverges within 55 steps.
   test.setTimeout(120_000);
-  await open(page, 'v=1&optimizer.type=sgd&optimizer.lr=1');
+  await open(page, 'v=1&optimizer.type=sgd&optimizer.lr=1&training.epochs=5000');
   await expect.poll(() => shown(page, 'step'), { timeout: 30_000 }).toBeGreaterThan(20);
   const input = page.getByRole('textbox', { name: 'Learning rate', exact: true });
   await input.fill('10');
