@@ -38,12 +38,12 @@ let started = false;
 function startOnce(): void {
   if (started) return;
   started = true;
-  loadExperimentFromHash();
-  syncHashWithExperiment((config) => void training.changeConfig(config));
+  const { run } = loadExperimentFromHash();
+  syncHashWithExperiment((config, link) => void training.openLink(config, link));
   // Plays once the page is in sight (a frame far down a post waits), pauses out of sight.
   const sight = browserSight(document.getElementById('root') ?? document.body);
-  void training.startTraining().then(() =>
-    playWhileInSight(sight, { playing: () => useStore.getState().status?.playing ?? false, play: training.play, pause: training.pause }),
+  void training.startTraining(run).then(() =>
+    playWhileInSight(sight, { playing: training.isPlaying, play: training.play, pause: training.pause }),
   );
   installShortcuts();
   installPageApi();

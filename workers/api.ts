@@ -3,7 +3,7 @@
  * metrics callback released when it is replaced. One of the two files that know comlink.
  */
 import { releaseProxy, transfer } from 'comlink';
-import { TrainingSession, type MetricsBatch } from './session';
+import { TrainingSession, type MetricsBatch, type ScheduledChange } from './session';
 
 type MetricsCallback = ((batch: MetricsBatch) => unknown) & { [releaseProxy]?: () => void };
 
@@ -48,6 +48,7 @@ export function createApi(load?: (url: string) => Promise<string>) {
     step: (count: number | 'epoch' = 1) => session.step(count),
     reset: (seed?: number) => session.reset(seed),
     update: (patch: unknown) => session.update(patch),
+    schedule: (changes: readonly ScheduledChange[]) => session.schedule(changes),
     status: () => session.status(),
     predictGrid(resolution: number) {
       const grid = session.predictGrid(resolution);

@@ -125,6 +125,59 @@ describe('TrainingSession', () => {
     expect(await losses()).toEqual(a);
   });
 
+  it('a scheduled change comes at its step, whether stepped, played or run by epoch: the same losses as the live change', async () => {
+    const lossesOf = (batches: MetricsBatch[]) => batches.flatMap((b) => b.steps).map((s) => s.loss);
+    // the recorded run: 7 steps, then a live change of the learning rate, then 18 more
+    const live = new TrainingSession({ loadText });
+    const recorded = collect();
+    await live.init(defaultConfig(), recorded.onMetrics);
+    live.step(7);
+    const result = await live.update({ optimizer: { lr: 0.05 } });
+    expect(result).toMatchObject({ applied: 'live', changed: ['optimizer.lr'], step: 7 });
+    live.step(18);
+    const want = lossesOf(recorded.batches);
+    expect(want).toHaveLength(25);
+    // replayed by steps of 3 and by an epoch (20 steps), the change is made after step 7 all the same
+    for (const take of [(s: TrainingSession) => { for (let i = 0; i < 9; i++) s.step(3); }, (s: TrainingSession) => { s.step('epoch'); s.step(5); }]) {
+      const replay = new TrainingSession({ loadText });
+      const replayed = collect();
+      await replay.init(defaultConfig(), replayed.onMetrics);
+      expect(replay.schedule([{ step: 7, patch: { optimizer: { lr: 0.05 } } }])).toBe(1);
+      take(replay);
+      expect(lossesOf(replayed.batches).slice(0, 25)).toEqual(want);
+    }
+    // played at full speed: runUntil stops at step 7 for the change
+    const played = new TrainingSession({ loadText });
+    const run = collect();
+    await played.init(defaultConfig(), run.onMetrics);
+    played.schedule([{ step: 7, patch: { optimizer: { lr: 0.05 } } }]);
+    played.play();
+    while (played.status().step < 25) await sleep(10);
+    played.pause();
+    expect(lossesOf(run.batches).slice(0, 25)).toEqual(want);
+    // without the change the losses part after step 7
+    const plain = new TrainingSession({ loadText });
+    const other = collect();
+    await plain.init(defaultConfig(), other.onMetrics);
+    plain.step(25);
+    const losses = lossesOf(other.batches);
+    expect(losses.slice(0, 7)).toEqual(want.slice(0, 7));
+    expect(losses.slice(8)).not.toEqual(want.slice(8));
+  });
+
+  it('drops scheduled changes that are not live or not valid, and all of them on a reset', async () => {
+    const session = new TrainingSession({ loadText });
+    await session.init(defaultConfig(), () => {});
+    expect(session.schedule([{ step: 2, patch: { model: { hiddenLayers: [3] } } }, { step: 3, patch: { optimizer: { lr: -1 } } }, { step: 1.5, patch: {} }])).toBe(2);
+    session.step(5);
+    expect(session.exportState().config?.model.hiddenLayers).toEqual(defaultConfig().model.hiddenLayers);
+    expect(session.exportState().config?.optimizer.lr).toBe(defaultConfig().optimizer.lr);
+    session.schedule([{ step: 8, patch: { optimizer: { lr: 0.2 } } }]);
+    await session.reset();
+    session.step(10);
+    expect(session.exportState().config?.optimizer.lr).toBe(defaultConfig().optimizer.lr);
+  });
+
   it('predicts over the input plane: probabilities for classes, values for 1-D regression', async () => {
     const session = new TrainingSession({ loadText });
     await session.init(defaultConfig(), () => {});

@@ -56,6 +56,18 @@ export interface UpdateResult {
   applied: 'live' | 'restart' | 'none';
   changed: string[];
   errors: ConfigError[];
+  /** for 'live': the steps the run had taken when the change came in (the next step is the first with it) */
+  step?: number;
+}
+
+/**
+ * A live setting to change once the run has taken `step` steps: a link that reproduces a run
+ * replays the changes made while it ran at the steps they were made at.
+ */
+export interface ScheduledChange {
+  step: number;
+  /** any part of an experiment, as for update() */
+  patch: unknown;
 }
 
 export interface SessionOptions {
@@ -96,6 +108,8 @@ export class TrainingSession {
   /** training pace in steps per second; null = as fast as the machine goes */
   private speed: number | null = null;
   private pace = { start: 0, steps: 0 };
+  /** live changes still to come in this run, by step */
+  private scheduled: ScheduledChange[] = [];
 
   constructor(options: SessionOptions) {
     this.options = options;
@@ -139,7 +153,7 @@ export class TrainingSession {
     const trainer = this.built?.trainer;
     if (!trainer || this.errorMessage) return 0;
     this.playing = false;
-    const taken = count === 'epoch' ? trainer.runEpoch() : this.runSteps(trainer, Math.max(0, Math.floor(count)));
+    const taken = count === 'epoch' ? this.runEpoch(trainer) : this.runSteps(trainer, Math.max(0, Math.floor(count)));
     this.stream?.flush(true);
     return taken;
   }
@@ -162,6 +176,7 @@ export class TrainingSession {
     if (!checked.ok) return { applied: 'none', changed: [], errors: checked.errors };
     const diff = diffConfig(this.config, checked.config);
     if (diff.structural.length > 0 || !this.built) {
+      this.scheduled = [];
       const wasPlaying = this.playing;
       await this.rebuild(checked.config, `The run restarted because ${diff.structural.join(', ')} changed.`);
       if (wasPlaying) this.play();
@@ -170,7 +185,22 @@ export class TrainingSession {
     this.config = checked.config;
     if (diff.live.length === 0) return { applied: 'none', changed: [], errors: [] };
     applyLiveSettings(this.built, checked.config);
-    return { applied: 'live', changed: diff.live, errors: [] };
+    return { applied: 'live', changed: diff.live, errors: [], step: this.built.trainer.status.step };
+  }
+
+  /**
+   * Live changes to make while this run goes on, each once the run has taken its `step` steps
+   * (before the next one), whether playing, stepping or running an epoch — so a replayed run takes
+   * the very steps the recorded one took. A change that is not live, or not valid, is dropped; a
+   * new run (reset, restart) drops the rest. Returns how many were scheduled.
+   */
+  schedule(changes: readonly ScheduledChange[]): number {
+    this.scheduled = changes
+      .filter((c) => Number.isInteger(c.step) && c.step >= 0)
+      .map((c) => ({ step: c.step, patch: c.patch }))
+      .sort((a, b) => a.step - b.step);
+    this.applyDue();
+    return this.scheduled.length;
   }
 
   /**
@@ -292,9 +322,41 @@ export class TrainingSession {
   private runSteps(trainer: BuiltExperiment['trainer'], count: number): number {
     let taken = 0;
     while (taken < count && trainer.canStep) {
+      this.applyDue();
       if (trainer.step() !== null) taken++;
     }
     return taken;
+  }
+
+  private runEpoch(trainer: BuiltExperiment['trainer']): number {
+    const epoch = trainer.status.epoch;
+    let taken = 0;
+    while (trainer.canStep && trainer.status.epoch === epoch) {
+      this.applyDue();
+      if (trainer.step() !== null) taken++;
+    }
+    return taken;
+  }
+
+  /** Steps until the next scheduled change (Infinity: none). */
+  private stepsToNextChange(): number {
+    const next = this.scheduled[0];
+    return next === undefined || !this.built ? Infinity : Math.max(0, next.step - this.built.trainer.status.step);
+  }
+
+  /** Makes the scheduled changes whose step has come. */
+  private applyDue(): void {
+    const built = this.built;
+    if (!built || !this.config) return;
+    while (this.scheduled.length > 0 && this.scheduled[0].step <= built.trainer.status.step) {
+      const change = this.scheduled.shift()!;
+      const checked = validateConfig(mergeDeep(this.config, change.patch));
+      if (!checked.ok) continue;
+      const diff = diffConfig(this.config, checked.config);
+      if (diff.structural.length > 0 || diff.live.length === 0) continue;
+      this.config = checked.config;
+      applyLiveSettings(built, checked.config);
+    }
   }
 
   private async loop(): Promise<void> {
@@ -305,8 +367,10 @@ export class TrainingSession {
     try {
       while (this.playing && generation === this.generation && this.built?.trainer.canStep) {
         const now = this.now();
+        this.applyDue();
+        const untilChange = this.stepsToNextChange();
         if (this.speed === null) {
-          this.built.trainer.runUntil(now + SLICE_MS);
+          this.built.trainer.runUntil(now + SLICE_MS, untilChange);
         } else {
           let due = Math.floor(((now - this.pace.start) * this.speed) / 1000) - this.pace.steps;
           if (due > this.speed) {
@@ -314,7 +378,7 @@ export class TrainingSession {
             this.pace = { start: now, steps: 0 };
             due = 1;
           }
-          if (due > 0) this.pace.steps += this.built.trainer.runUntil(now + SLICE_MS, due);
+          if (due > 0) this.pace.steps += this.built.trainer.runUntil(now + SLICE_MS, Math.min(due, untilChange));
         }
         this.stream?.flush(false);
         if (this.speed === null) await yieldToEventLoop();
@@ -332,6 +396,7 @@ export class TrainingSession {
 
   private async rebuild(config: ExperimentConfig, message: string | null): Promise<void> {
     this.playing = false;
+    this.scheduled = [];
     this.generation++;
     this.config = config;
     this.message = message;

@@ -9,7 +9,10 @@ import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch, UpdateResult } from '../../workers/session';
 import { mergeSections, type Patch } from './merge';
 import { RunHistory } from '../store/series';
-import { archiveRun, leaves, MAX_NAME, MAX_RUNS, type CurrentRun, type PastRun } from '../store/runs';
+import { archiveRun, leaves, MAX_NAME, MAX_RUNS, type CurrentRun, type LiveChange, type PastRun } from '../store/runs';
+import { sweepConfigs, type Sweep } from '../store/sweep';
+import { patchOf, type LinkRun } from '../url/runLink';
+import * as sweeps from './sweep';
 import { loadRuns, saveRuns } from '../store/runsStorage';
 import { useStore } from '../store';
 import { experimentById, experimentConfig } from '../experiments/presets';
@@ -30,6 +33,8 @@ let picturesWanted = false;
 let lastRun = -1;
 /** runs started on this page: the runs table numbers them */
 let runCount = 0;
+/** live changes of a link still to come in this run: the worker makes them, the page's settings follow */
+let replaying: LiveChange[] = [];
 
 function state() {
   return useStore.getState();
@@ -52,6 +57,8 @@ function onMetrics(batch: MetricsBatch): void {
     const pastRuns = withCurrentRun();
     lastRun = batch.run;
     const currentRun = { id: ++runCount, config: s.config, changes: [] };
+    // a new run (reset, restart) drops the changes a link was replaying, as the worker does
+    replaying = [];
     history = new RunHistory();
     s.setRunState({ history, historyVersion: s.historyVersion + 1, run: batch.run, latestStep: null, latestEvaluation: null, pastRuns, currentRun });
     void refreshData();
@@ -63,6 +70,7 @@ function onMetrics(batch: MetricsBatch): void {
   const patch: Parameters<typeof s.setRunState>[0] = {};
   if (batch.steps.length > 0) patch.latestStep = batch.steps[batch.steps.length - 1];
   if (batch.evaluations.length > 0) patch.latestEvaluation = batch.evaluations[batch.evaluations.length - 1];
+  if (replaying.length > 0 && batch.steps.length > 0) followReplay(batch.steps[batch.steps.length - 1].step);
   if (batch.status) {
     patch.status = batch.status;
     if (batch.status.state === 'error' && batch.status.message) patch.notice = { kind: 'error', text: batch.status.message };
@@ -91,14 +99,70 @@ function getClient(): TrainingClient {
   return client;
 }
 
-/** Starts the worker on the current experiment (called once when the page opens). */
-export async function startTraining(): Promise<void> {
-  void restoreRuns();
+/**
+ * Starts the worker on the current experiment (called once when the page opens); the link's live
+ * changes are replayed at their steps, and its comparison started.
+ */
+export async function startTraining(link: LinkRun = { changes: [], sweep: null }): Promise<void> {
+  const restored = restoreRuns();
   const c = getClient();
   const result = await c.init(state().config);
   reportErrors(result);
+  await replay(link.changes);
   await applySpeed();
   await refreshData();
+  if (link.sweep !== null) {
+    // the runs kept on an earlier visit come first, the comparison's after them
+    await restored;
+    await compareValues(link.sweep);
+  }
+}
+
+/** Opens a link pasted or edited in this tab: its experiment as a fresh run, then what it asks of the run. */
+export async function openLink(config: ExperimentConfig, link: LinkRun): Promise<void> {
+  const result = await changeConfig(config);
+  if (link.changes.length === 0 && link.sweep === null) return;
+  if (result.applied !== 'restart') await getClient().api.reset();
+  await replay(link.changes);
+  if (link.sweep !== null) await compareValues(link.sweep);
+}
+
+/** Has the worker make `changes` at their steps of the run just started; the run's label says so from the start. */
+async function replay(changes: readonly LiveChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  await getClient().api.schedule(changes.map((c) => ({ step: c.step, patch: patchOf(c.path, c.value) })));
+  replaying = [...changes];
+  const s = state();
+  if (s.currentRun !== null) s.setRunState({ currentRun: { ...s.currentRun, changes: [...changes] } });
+  followReplay(s.status?.step ?? 0);
+}
+
+/** The page's settings take the replayed changes whose step the run has reached (the worker made them there). */
+function followReplay(step: number): void {
+  let config = state().config;
+  while (replaying.length > 0 && replaying[0].step <= step) {
+    const change = replaying.shift()!;
+    const checked = validateConfig(mergeSections(config, patchOf(change.path, change.value)));
+    if (checked.ok) config = checked.config;
+  }
+  if (config !== state().config) state().setConfigState(config);
+}
+
+/**
+ * Compares values of one setting side by side (bridge/sweep.ts). The run under way pauses; if it
+ * took steps it is kept, and the charts start clean for the comparison's runs.
+ */
+export async function compareValues(sweep: Sweep): Promise<void> {
+  const s = state();
+  const checked = sweepConfigs(s.config, sweep);
+  if (checked.errors.length > 0) {
+    s.setRunState({ notice: { kind: 'invalid', text: '', errors: checked.errors } });
+    return;
+  }
+  await getClient().api.pause();
+  if (state().history.steps.length > 0) await getClient().api.reset();
+  const errors = await sweeps.runSweep(sweep, () => ++runCount);
+  if (errors.length > 0) state().setRunState({ notice: { kind: 'invalid', text: '', errors } });
 }
 
 /** How long the kept runs wait after a change before they are written (runs change in bursts). */
@@ -230,17 +294,25 @@ export async function applySpeed(): Promise<void> {
   await getClient().api.setSpeed(currentStepsPerSecond());
 }
 
+/** Whether training is going on: the run's, or while a comparison runs, the comparison's. */
+export function isPlaying(): boolean {
+  const s = state();
+  return sweeps.sweepActive() ? s.sweep?.state === 'running' : (s.status?.playing ?? false);
+}
+
 export async function play(): Promise<void> {
+  if (sweeps.sweepActive()) return sweeps.playSweep();
   await applySpeed();
   await getClient().api.play();
 }
 
 export async function pause(): Promise<void> {
+  if (sweeps.sweepActive()) return sweeps.pauseSweep();
   await getClient().api.pause();
 }
 
 export async function togglePlay(): Promise<void> {
-  if (state().status?.playing) await pause();
+  if (isPlaying()) await pause();
   else await play();
 }
 
@@ -250,6 +322,8 @@ export async function step(count: number | 'epoch' = 1): Promise<void> {
 }
 
 export async function reset(): Promise<void> {
+  // Reset during a comparison ends it (its runs stay as far as they got) and starts this run again
+  sweeps.stopSweep();
   const wasPlaying = state().status?.playing ?? false;
   await getClient().api.reset();
   state().setRunState({ notice: null });
@@ -259,6 +333,7 @@ export async function reset(): Promise<void> {
 export async function setSpeed(speed: ReturnType<typeof state>['speed']): Promise<void> {
   state().setPrefs({ speed });
   await applySpeed();
+  await sweeps.setSweepSpeed();
 }
 
 /**
@@ -295,17 +370,16 @@ export async function changeConfig(patch: Patch): Promise<UpdateResult> {
   } else if (result.applied === 'live') {
     // more epochs, another batch size: the run's length, and so its pace, changed
     await applySpeed();
-    recordLiveChanges(result.changed, checked.config);
+    recordLiveChanges(result.changed, checked.config, result.step ?? state().status?.step ?? 0);
   }
   return result;
 }
 
-/** Notes the settings a run changed to while it went on, at the step they came in. */
-function recordLiveChanges(paths: readonly string[], config: ExperimentConfig): void {
+/** Notes the settings a run changed to while it went on, after the `step` steps it had taken when they came in. */
+function recordLiveChanges(paths: readonly string[], config: ExperimentConfig, step: number): void {
   const s = state();
   const run = s.currentRun;
   if (run === null || paths.length === 0) return;
-  const step = s.status?.step ?? 0;
   const values = leaves(config);
   // before the first step the run simply starts with the new value
   const currentRun: CurrentRun =
@@ -334,6 +408,7 @@ export function renameRun(id: number, name: string): void {
 
 /** Forgets an earlier run (or all of them). */
 export function deleteRun(id: number | 'all'): void {
+  sweeps.forgetSweepRun(id);
   const s = state();
   s.setRunState({ pastRuns: id === 'all' ? [] : s.pastRuns.filter((r) => r.id !== id) });
 }
@@ -350,6 +425,7 @@ export function dismissNotice(): void {
 
 /** For tests and page teardown. */
 export function disposeTraining(): void {
+  sweeps.clearSweep();
   unsubscribeSaving?.();
   unsubscribeSaving = null;
   client?.dispose();

@@ -95,17 +95,19 @@ function overlayOnly(overlay: readonly OverlayRun[], xAxis: 'step' | 'epoch'): [
 /**
  * An earlier run no longer grows: its lines are made once per look (axis, smoothing, scale,
  * label, colour) and kept with its history, so the current run's refreshes (≤ 20 a second) redraw
- * ten kept runs without thinning them again.
+ * ten kept runs without thinning them again. A comparison's runs do grow while it goes on: a line
+ * is made again when its run has more steps or evaluations than when it was made.
  */
-const overlayCache = new WeakMap<RunHistory, Map<string, CurveSeries>>();
+const overlayCache = new WeakMap<RunHistory, Map<string, { size: number; series: CurveSeries }>>();
 
 function cachedSeries(run: OverlayRun, look: string, make: () => CurveSeries): CurveSeries {
   let byLook = overlayCache.get(run.history);
   if (!byLook) overlayCache.set(run.history, (byLook = new Map()));
   const key = `${look}|${run.id}|${run.label}|${run.color}`;
-  let series = byLook.get(key);
-  if (!series) byLook.set(key, (series = make()));
-  return series;
+  const size = run.history.steps.length * 65536 + run.history.evaluations.length;
+  let cached = byLook.get(key);
+  if (!cached || cached.size !== size) byLook.set(key, (cached = { size, series: make() }));
+  return cached.series;
 }
 
 /** An earlier run's per-step values (smoothed as the current run's), one thin line in its colour. */

@@ -7,7 +7,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import { DEFAULT_EMBED, EMBED_CONTROLS, EMBED_PANELS, type EmbedControl, type EmbedPanel, type EmbedView } from '../url/embed';
-import { encodeHash } from '../url/hash';
+import { linkHash } from '../url/sync';
+import { useShallow } from 'zustand/react/shallow';
 import './embed.css';
 
 const SIZES = [
@@ -64,14 +65,14 @@ export function EmbedButton() {
 function EmbedForm({ onClose }: { onClose: () => void }) {
   const m = useMessages();
   const v = m.view;
-  const config = useStore((s) => s.config);
-  const lesson = useStore((s) => s.lesson);
+  const link = useStore(useShallow((s) => ({ config: s.config, lesson: s.lesson, embed: s.embed, currentRun: s.currentRun, sweep: s.sweep })));
+  const lesson = link.lesson;
   const [panels, setPanels] = useState<EmbedPanel[]>(DEFAULT_EMBED.panels);
   const [controls, setControls] = useState<EmbedControl[]>(DEFAULT_EMBED.controls);
   const [sizeId, setSizeId] = useState<SizeId>('700x450');
   const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
   const view: EmbedView = { panels, controls };
-  const hash = encodeHash(config, lesson, view);
+  const hash = linkHash(link, true, view);
   const pageUrl = `${window.location.origin}${window.location.pathname}`;
   const title = v.embedFrameTitle(lesson === null ? m.common.appName : m.experiments.items[lesson].title);
   const size = SIZES.find((s) => s.id === sizeId)!;

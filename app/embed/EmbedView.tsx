@@ -21,7 +21,7 @@ import { useTrainingContextValue } from '../panels/TrainingPanel';
 import { useStore } from '../store';
 import { TrainingProvider } from '../training/context';
 import { SettingField } from '../training/SettingField';
-import { encodeHash } from '../url/hash';
+import { linkHash } from '../url/sync';
 import { isChart, type ChartPanel, type EmbedView as View } from '../url/embed';
 import '../charts/charts.css';
 import '../viz/output.css';
@@ -104,7 +104,7 @@ function EmbedBar({ controls }: { controls: View['controls'] }) {
   const canTrain = status !== null && status.state !== 'error' && status.state !== 'diverged' && status.state !== 'finished' && status.state !== 'earlyStopped';
   const classification = latestEvaluation?.validation.classification !== undefined;
   const trainLoss = shownTrainLoss(status, latestEvaluation, latestStep);
-  const full = `${window.location.pathname}${window.location.search}#${encodeHash(config, lesson)}`;
+  const full = `${window.location.pathname}${window.location.search}#${linkHash(useStore.getState(), true, null)}`;
   return (
     <section id="run-bar" className="embed-bar" aria-label={m.run.runControls}>
       {has('play') && (

@@ -15,6 +15,7 @@ import { createHoverStore } from '../charts/hover';
 import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions, type OverlayRun } from '../charts/curves';
 import { drawn, runLabels, type PastRun } from '../store/runs';
 import { RunsTable } from './RunsTable';
+import { SweepForm } from './SweepForm';
 import { DownloadIcon } from './icons';
 import { downloadText } from '../codeView/browser';
 import { runsCsv, type CsvRun } from '../charts/csv';
@@ -104,7 +105,9 @@ function useCurveCards(frameWanted: boolean, gradientView: GradientView, labels:
 
   const pastRuns = useStore((s) => s.pastRuns);
   const dataset = useStore((s) => s.config.data.dataset);
-  const overlay = useMemo(() => drawnRuns(pastRuns, dataset, labels), [pastRuns, labels, dataset]);
+  // a comparison's runs grow in place; sweepVersion says when
+  const sweepVersion = useStore((s) => s.sweepVersion);
+  const overlay = useMemo(() => drawnRuns(pastRuns, dataset, labels), [pastRuns, labels, dataset, sweepVersion]);
   const stop = useMemo(() => stopMark(diverged, stepsPerEpoch()), [diverged]);
   const loss = useMemo(() => lossChart(history, options, best, stop, overlay), [history, stepCount, evaluationCount, options, best, stop, overlay]);
   const metric = useMemo(() => metricChart(history, options, task, best, overlay), [history, evaluationCount, options, task, best, overlay]);
@@ -197,6 +200,7 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
           <CurveCard key={id} {...cards[id]} chartId={id} focused={id === focused} />
         ))}
       </div>
+      <SweepForm />
       <RunsTable labels={labels} />
     </Panel>
   );

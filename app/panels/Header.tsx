@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { LANGUAGES, LANGUAGE_NAMES, useMessages, type Language } from '../i18n';
 import { useStore } from '../store';
-import { encodeHash } from '../url/hash';
+import { linkHash } from '../url/sync';
 import { ExperimentsMenu } from '../experiments/ExperimentsMenu';
 import { EmbedButton } from '../embed/EmbedDialog';
 import { jumpTo } from './jump';
@@ -15,7 +15,7 @@ export function Header() {
 
   const share = async () => {
     const url = new URL(window.location.href);
-    url.hash = encodeHash(useStore.getState().config, useStore.getState().lesson);
+    url.hash = linkHash(useStore.getState(), true, null);
     try {
       await navigator.clipboard.writeText(url.href);
       setShared('copied');

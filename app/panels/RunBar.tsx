@@ -16,17 +16,20 @@ import './runBar.css';
 export function RunBar() {
   const m = useMessages();
   const language = useLanguage();
-  const { status, latestEvaluation, latestStep, epochs } = useStore(
+  const { status, latestEvaluation, latestStep, epochs, sweepState } = useStore(
     useShallow((s) => ({
       status: s.status,
       latestEvaluation: s.latestEvaluation,
       latestStep: s.latestStep,
       epochs: s.config.training.epochs,
+      sweepState: s.sweep?.state ?? 'done',
     })),
   );
   const [menuOpen, setMenuOpen] = useState(false);
-  const playing = status?.playing ?? false;
-  const canTrain = status !== null && status.state !== 'error' && status.state !== 'diverged' && status.state !== 'finished' && status.state !== 'earlyStopped';
+  // while values are compared, Play and Pause are the comparison's
+  const comparing = sweepState !== 'done';
+  const playing = comparing ? sweepState === 'running' : (status?.playing ?? false);
+  const canTrain = comparing || (status !== null && status.state !== 'error' && status.state !== 'diverged' && status.state !== 'finished' && status.state !== 'earlyStopped');
   const evaluation = latestEvaluation;
   const classification = evaluation?.validation.classification !== undefined;
   const stateText = describeState(m, status);
@@ -50,7 +53,7 @@ export function RunBar() {
             type="button"
             className="button"
             onClick={(e) => void training.step(e.shiftKey ? 'epoch' : 1)}
-            disabled={!canTrain}
+            disabled={!canTrain || comparing}
             title={m.run.stepBatchTip}
           >
             <StepIcon /> {m.common.step}
@@ -61,7 +64,7 @@ export function RunBar() {
             aria-label={m.run.stepMenu}
             aria-expanded={menuOpen}
             aria-haspopup="menu"
-            disabled={!canTrain}
+            disabled={!canTrain || comparing}
             onClick={() => setMenuOpen((o) => !o)}
           >
             <ChevronIcon />

@@ -17,7 +17,9 @@ import { formatLoss, formatPercent } from './format';
 import { describeState } from './RunBar';
 
 /** What the table says of a run's end: a run left while it went on "stopped at step n". */
-function stateOf(m: Messages, status: SessionStatus | null, past: boolean): string {
+function stateOf(m: Messages, status: SessionStatus | null, past: boolean, live: boolean): string {
+  // a comparison's run still trains: its state is the worker's own
+  if (live) return status === null ? m.curves.runs.waiting : describeState(m, status);
   if (past && status !== null && (status.state === 'running' || status.state === 'paused' || status.state === 'ready')) return m.curves.runs.stopped(status.step);
   return describeState(m, status);
 }
@@ -30,12 +32,14 @@ function lastValidation(history: RunHistory) {
 export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
   const m = useMessages();
   const language = useLanguage();
-  const { pastRuns, currentRun, history, status, task, dataset } = useStore(
+  const { pastRuns, currentRun, history, status, task, dataset, sweep } = useStore(
     useShallow((s) => ({
-      // historyVersion: this run's row follows its (mutable) history as it grows
+      // historyVersion, sweepVersion: the rows follow their (mutable) histories as they grow
       pastRuns: s.pastRuns, currentRun: s.currentRun, history: s.history, status: s.status, task: taskOf(s.config), dataset: s.config.data.dataset, version: s.historyVersion,
+      sweep: s.sweep, sweepVersion: s.sweepVersion,
     })),
   );
+  const live = (id: number) => sweep !== null && sweep.state !== 'done' && sweep.runIds.includes(id);
   const [editing, setEditing] = useState<number | null>(null);
   // Escape leaves the name as it was, even if the box then loses focus as it goes
   const cancelled = useRef(false);
@@ -97,7 +101,7 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
               </svg>
             </button>
           )}
-          <span className="runs-state">{stateOf(m, run.status, past !== null)}</span>
+          <span className="runs-state">{stateOf(m, run.status, past !== null, live(run.id))}</span>
         </th>
         <td className="runs-number runs-wide">{formatNumber(language, run.status?.epoch ?? 0)}</td>
         <td className="runs-number" data-testid="run-val-loss">{formatLoss(validation?.loss)}</td>
@@ -143,7 +147,8 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
             </tr>
           </thead>
           <tbody>
-            {currentRun && row({ id: currentRun.id, color: TRAIN_COLOR, history, status }, null)}
+            {/* during a comparison the run it paused is listed only if it has curves */}
+            {currentRun && (history.steps.length > 0 || sweep === null) && row({ id: currentRun.id, color: TRAIN_COLOR, history, status }, null)}
             {[...pastRuns].reverse().map((run) => row(run, run))}
           </tbody>
         </table>

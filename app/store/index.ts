@@ -14,6 +14,7 @@ import type { DataPoints, NetworkSnapshot, SessionStatus } from '../../workers/s
 import { detectLanguage, LANGUAGES, type Language } from '../i18n';
 import { RunHistory, type EvaluationRecord, type StepRecord } from './series';
 import type { CurrentRun, PastRun } from './runs';
+import type { SweepPath, SweepValue } from './sweep';
 import { SPEEDS, type Speed } from '../bridge/pace';
 import type { EmbedView } from '../url/embed';
 
@@ -44,6 +45,16 @@ export interface Notice {
   errors?: ConfigError[];
 }
 
+/** A comparison of values under way or just run (see bridge/sweep.ts): its runs are kept runs. */
+export interface SweepStatus {
+  path: SweepPath;
+  values: SweepValue[];
+  /** the kept runs it made, one per value, in the values' order */
+  runIds: number[];
+  /** 'done': every run ended, or the sweep was stopped */
+  state: 'running' | 'paused' | 'done';
+}
+
 export interface RunSlice {
   status: SessionStatus | null;
   /** counts runs (reset/restart); pictures and series belong to one run */
@@ -61,6 +72,10 @@ export interface RunSlice {
   pastRuns: PastRun[];
   /** the run under way, as the runs table names it (null before the first metrics) */
   currentRun: CurrentRun | null;
+  /** the comparison of values under way or last run (null: none) */
+  sweep: SweepStatus | null;
+  /** bumped (at most ~10×/s) when a sweep's runs grew: their histories are mutable, as `history` is */
+  sweepVersion: number;
   setRunState: (patch: Partial<Omit<RunSlice, 'setRunState'>>) => void;
 }
 
@@ -117,6 +132,8 @@ const runSlice: StateCreator<State, [], [], RunSlice> = (set) => ({
   notice: null,
   pastRuns: [],
   currentRun: null,
+  sweep: null,
+  sweepVersion: 0,
   setRunState: (patch) => set(patch),
 });
 

@@ -7,6 +7,9 @@
  */
 import { EXPERIMENT_IDS, type ExperimentId } from '../experiments/presets';
 import { embedPairs, takeEmbed, type EmbedView } from './embed';
+import { changePairs, sweepPairs, takeChanges, takeSweep } from './runLink';
+import type { LiveChange } from '../store/runs';
+import type { Sweep } from '../store/sweep';
 import {
   CONFIG_VERSION,
   defaultConfig,
@@ -20,8 +23,12 @@ import {
   type ExperimentConfig,
 } from '../../engine/train/config';
 
-/** Longest hash we read; a link longer than this is not one we wrote. */
-export const MAX_HASH_LENGTH = 4000;
+/**
+ * Longest hash we read; a link longer than this is not one we wrote. (Ours stay under ~2,000
+ * characters; room is left so that an over-long part, like a comparison of 1,000 values, is
+ * refused on its own with the rest of the link kept.)
+ */
+export const MAX_HASH_LENGTH = 16000;
 const MAX_PAIRS = 200;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
@@ -43,17 +50,28 @@ function diffPairs(prefix: string, values: Record<string, unknown>, base: Record
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       diffPairs(path, value as Record<string, unknown>, (baseValue ?? {}) as Record<string, unknown>, out);
     } else if (!same(value, baseValue)) {
-      out.push(`${path}=${encodeURIComponent(encodeValue(value)).replace(/%2C/g, ',')}`);
+      out.push(`${path}=${encodePart(value)}`);
     }
   }
 }
 
+/** What a link says happened in the run, beside the experiment it started with (see runLink.ts). */
+export interface RunInLink {
+  /** live changes made while the run went on */
+  changes?: readonly LiveChange[];
+  /** values compared side by side */
+  sweep?: Sweep | null;
+}
+
+const encodePart = (value: unknown) => encodeURIComponent(encodeValue(value)).replace(/%2C/g, ',');
+
 /**
  * The hash (without '#') for an experiment: the version, then what differs from the defaults, then
- * the guided experiment whose card is open, if any (`lesson=classImbalance`), then the embedded
- * view, if any (see embed.ts).
+ * the live changes during its run and a comparison, if any (runLink.ts), then the guided
+ * experiment whose card is open, if any (`lesson=classImbalance`), then the embedded view, if any
+ * (see embed.ts).
  */
-export function encodeHash(config: ExperimentConfig, lesson: ExperimentId | null = null, embed: EmbedView | null = null): string {
+export function encodeHash(config: ExperimentConfig, lesson: ExperimentId | null = null, embed: EmbedView | null = null, run: RunInLink = {}): string {
   const defaults = defaultConfig();
   const pairs = [`v=${CONFIG_VERSION}`];
   for (const section of ['data', 'model', 'loss', 'optimizer', 'scheduler', 'training'] as const) {
@@ -66,6 +84,7 @@ export function encodeHash(config: ExperimentConfig, lesson: ExperimentId | null
     }
     diffPairs(section, values, base, pairs);
   }
+  pairs.push(...changePairs(run.changes ?? [], encodePart), ...sweepPairs(run.sweep ?? null));
   if (lesson !== null) pairs.push(`lesson=${lesson}`);
   pairs.push(...embedPairs(embed));
   return pairs.join('&');
@@ -112,12 +131,16 @@ export interface DecodedHash {
   lesson: ExperimentId | null;
   /** the embedded view the link asks for; null: the whole page */
   embed: EmbedView | null;
+  /** live changes to replay during the run, in step order */
+  changes: LiveChange[];
+  /** values to compare side by side */
+  sweep: Sweep | null;
 }
 
 /** Reads a hash (with or without '#'); never throws. */
 export function decodeHash(hash: string): DecodedHash {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (text.trim() === '') return { config: defaultConfig(), ignored: [], empty: true, lesson: null, embed: null };
+  if (text.trim() === '') return { config: defaultConfig(), ignored: [], empty: true, lesson: null, embed: null, changes: [], sweep: null };
   if (text.length > MAX_HASH_LENGTH) {
     return {
       config: defaultConfig(),
@@ -125,6 +148,8 @@ export function decodeHash(hash: string): DecodedHash {
       empty: false,
       lesson: null,
       embed: null,
+      changes: [],
+      sweep: null,
     };
   }
   const input: Record<string, Json> = {};
@@ -154,6 +179,8 @@ export function decodeHash(hash: string): DecodedHash {
     else ignored.push({ path: 'lesson', code: 'invalid', got: lessonText.slice(0, 40), message: `lesson: "${lessonText.slice(0, 40)}" is not a guided experiment.` });
   }
   const embed = takeEmbed(raw, ignored);
+  const runPairs = new Map([...raw].filter(([key]) => key.startsWith('change.') || key === 'compare' || key.startsWith('compare.')));
+  for (const key of runPairs.keys()) raw.delete(key);
   if (version !== undefined) input.version = Number(version);
   const optimizerType = raw.get('optimizer.type') ?? defaultConfig().optimizer.type;
   const schedulerType = raw.get('scheduler.type') ?? defaultConfig().scheduler.type;
@@ -175,5 +202,11 @@ export function decodeHash(hash: string): DecodedHash {
     input[section] = { ...(base as unknown as Record<string, Json>), ...given, type };
   }
   const parsed = parseConfig(input);
-  return { config: parsed.config, ignored: [...ignored, ...parsed.ignored], empty: false, lesson, embed };
+  // the changes and the comparison are checked on the experiment the link opens
+  const runIgnored: ConfigError[] = [];
+  const decodeOn = (path: string, value: string, on: ExperimentConfig) =>
+    decodeValue(path, value, path.startsWith('optimizer.') ? on.optimizer.type : path.startsWith('scheduler.') ? on.scheduler.type : undefined);
+  const changes = takeChanges(runPairs, parsed.config, decodeOn, runIgnored);
+  const sweep = takeSweep(runPairs, parsed.config, runIgnored);
+  return { config: parsed.config, ignored: [...ignored, ...parsed.ignored, ...runIgnored], empty: false, lesson, embed, changes, sweep };
 }
