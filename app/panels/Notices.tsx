@@ -112,6 +112,8 @@ function FieldMessage({ path, text }: { path: string; text: string }) {
 
 /** A refused value in the page's language: the field (unless it is `here`), what came, and what is allowed. */
 export function describeError(m: Messages, error: ConfigError, here?: string): string {
+  const link = linkError(m, error);
+  if (link !== null) return link;
   if (error.code === 'conflict') return m.run.conflictValue(error.path);
   if (error.code === 'unknown') return m.run.unknownSetting(error.path);
   const got = error.got ?? '';
@@ -131,6 +133,27 @@ export function describeError(m: Messages, error: ConfigError, here?: string): s
   else allowed = m.run.allowedRange(String(spec.item.min), String(spec.item.max));
   // beside the field itself, its name would only repeat the label above it
   return error.path === here ? m.run.invalidValueHere(got, allowed) : m.run.invalidValue(error.path, got, allowed);
+}
+
+/** A refused live change or comparison of a link (url/runLink.ts), or null for other errors. */
+function linkError(m: Messages, error: ConfigError): string | null {
+  const { path, code } = error;
+  const got = error.got ?? '';
+  const l = m.run.link;
+  if (path === 'compare' || path.startsWith('compare.')) {
+    if (code === 'tooMany') return l.sweepCount(got);
+    if (code === 'unknown') return l.sweepSetting(path);
+    if (code === 'conflict') return l.sweepOne(path);
+    return describeError(m, { ...error, path: path.slice('compare.'.length) });
+  }
+  if (path === 'change' || path.startsWith('change.')) {
+    if (code === 'tooMany') return l.changesMany(got);
+    const match = /^change\.(\d+)\.(.+)$/.exec(path);
+    if (code === 'unknown' || match === null) return l.changeBad(path);
+    if (code === 'conflict') return l.changeRestarts(match[2], Number(match[1]));
+    return l.changeAt(Number(match[1]), describeError(m, { ...error, path: match[2] }));
+  }
+  return null;
 }
 
 /** The loss that stopped a run, as the divergence message says it: 'NaN', '∞' or its value. */

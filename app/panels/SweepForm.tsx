@@ -38,7 +38,8 @@ export function SweepForm() {
   const [text, setText] = useState(() => valuesText(suggestedValues(config, 'optimizer.lr')));
   const [error, setError] = useState<string | null>(null);
   const active = sweep !== null && sweep.state !== 'done';
-  const label = (p: SweepPath) => fieldText(m.training, p).label;
+  // dropout is the Model panel's setting; the others are the Training panel's
+  const label = (p: SweepPath) => (p === 'model.dropout' ? m.model.dropout : fieldText(m.training, p).label);
 
   const run = () => {
     const values = parseSweepValues(path, text);

@@ -62,4 +62,13 @@ export const run = {
   shareTip: 'Copy a link to this exact experiment (data, seed and every setting). Whoever opens it sees the same run.',
   shareFailed: 'Copying was blocked by the browser; copy the address bar instead.',
   keyboard: 'Keyboard: Space play/pause, → step, r reset',
+  link: {
+    sweepCount: (count: string) => `The link asks to compare ${count} runs; a comparison runs 2 to 6 values, so none was started. The rest of the link is open.`,
+    sweepSetting: (path: string) => `${path}: only the learning rate, batch size, dropout, weight decay, optimizer and schedule can be compared.`,
+    sweepOne: (path: string) => `${path}: a link compares one setting at a time; the first one is compared.`,
+    changesMany: (count: string) => `The link has ${count} changes during the run; the first 50 are replayed.`,
+    changeBad: (path: string) => `${path} is not a change at a step (change.<step>.<setting>=<value>).`,
+    changeRestarts: (path: string, step: number) => `${path} cannot change while a run goes on (it starts a new run), so its change at step ${step} was left out.`,
+    changeAt: (step: number, text: string) => `At step ${step}: ${text}`,
+  },
 };

@@ -58,4 +58,13 @@ export const run: Messages['run'] = {
   shareTip: '复制一个指向此实验的链接（数据、种子和所有设置）。打开链接的人会看到同样的训练过程。',
   shareFailed: '浏览器阻止了复制；请直接复制地址栏中的链接。',
   keyboard: '键盘：空格 开始/暂停，→ 单步，r 重置',
+  link: {
+    sweepCount: (count: string) => `链接要求比较 ${count} 次运行；一次比较只能有 2 到 6 个取值，因此没有开始比较。链接的其余部分已打开。`,
+    sweepSetting: (path: string) => `${path}：只能比较学习率、批大小、dropout、权重衰减、优化器和学习率调度。`,
+    sweepOne: (path: string) => `${path}：一个链接一次只比较一项设置；比较的是第一项。`,
+    changesMany: (count: string) => `链接中有 ${count} 次训练中的改动；只重放前 50 次。`,
+    changeBad: (path: string) => `${path} 不是某一步的改动（应为 change.<步数>.<设置>=<值>）。`,
+    changeRestarts: (path: string, step: number) => `${path} 不能在训练进行中改动（改动会重新开始训练），因此第 ${step} 步的这次改动被略去。`,
+    changeAt: (step: number, text: string) => `第 ${step} 步：${text}`,
+  },
 };
