@@ -110,3 +110,23 @@ test('a link with a live change of the learning rate replays it at its step: the
   expect(unchanged.slice(0, changedAt)).toEqual(seen.slice(0, changedAt));
   expect(unchanged.slice(changedAt + 1)).not.toEqual(seen.slice(changedAt + 1));
 });
+
+test('the learning-rate lesson compares a rate too small, a good one and one too large side by side', async ({ page }) => {
+  await open(page, 'lesson=lrTooLarge');
+  // the lesson's own run blows up first (a step a second, to be watched)
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground?.status()?.state), { timeout: 30_000 }).toBe('diverged');
+  await page.getByRole('button', { name: 'Compare lr = 0.0001, 0.01, 1 side by side' }).click();
+  await expect(page.getByTestId('sweep-status')).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+  const rows = page.getByTestId('run-row');
+  // the lesson's own run (lr = 1, diverged) is kept too, before the three
+  await expect(rows).toHaveCount(4);
+  await expect(rows.nth(0)).toContainText('lr=1');
+  await expect(rows.nth(0)).toContainText('Diverged at step 3');
+  await expect(rows.nth(1)).toContainText('lr=0.01');
+  await expect(rows.nth(1)).toContainText('Finished');
+  await expect(rows.nth(2)).toContainText('lr=0.0001');
+  await expect(rows.nth(3)).toContainText('Diverged at step 3');
+  const [, good, small] = (await rows.getByTestId('run-val-loss').allTextContents()).map(Number);
+  expect(good).toBeLessThan(small);
+  await expect(page.locator('[data-chart="loss"]').getByTestId('legend-run')).toHaveCount(4);
+});

@@ -89,6 +89,23 @@ describe('earlier runs drawn over the current one', () => {
     expect(byKey(lossChart(current, options({ xAxis: 'epoch' }), null, null, [other]).series, 'run2BatchLoss').x[0]).toBeLessThan(1);
   });
 
+  it('adds their global gradient norm to the norm view, not to the per-layer ratio view', () => {
+    const norm = gradientChart(current, options(), 'norm', [longer, other]);
+    expect(norm.series.slice(0, 2).map((s) => [s.key, s.color])).toEqual([['run1GlobalNorm', '#009e73'], ['run2GlobalNorm', '#cc79a7']]);
+    expect(norm.xDomain[1]).toBeGreaterThanOrEqual(2000);
+    expect(gradientChart(current, options(), 'ratio', [longer]).series.some((s) => s.run)).toBe(false);
+  });
+
+  it('draws a comparison’s run again as it grows, and reuses its lines while it does not', () => {
+    const growing = { id: 3, label: 'lr=1', color: '#7570b3', history: makeHistory(100) };
+    const before = byKey(lossChart(current, options(), null, null, [growing]).series, 'run3BatchLoss');
+    expect(byKey(lossChart(current, options(), null, null, [growing]).series, 'run3BatchLoss')).toBe(before);
+    growing.history.steps.push({ step: 101, epoch: 5, loss: 0.5, runningLoss: 0.5, lr: 0.01, gradNorm: 1, layerGradNorms: [], updateRatios: [] }, 20);
+    const after = byKey(lossChart(current, options(), null, null, [growing]).series, 'run3BatchLoss');
+    expect(after).not.toBe(before);
+    expect(after.full!.x.length).toBe(101);
+  });
+
   it('shows an earlier run while the current one has not started', () => {
     const empty = new RunHistory();
     const chart = lossChart(empty, options(), null, null, [other]);

@@ -111,12 +111,12 @@ function cachedSeries(run: OverlayRun, look: string, make: () => CurveSeries): C
 }
 
 /** An earlier run's per-step values (smoothed as the current run's), one thin line in its colour. */
-function overlayStepSeries(run: OverlayRun, key: string, column: 'loss' | 'lr', label: string, options: CurveOptions, smooth: boolean): CurveSeries {
+function overlayStepSeries(run: OverlayRun, key: string, column: 'loss' | 'lr' | 'gradNorm', label: string, options: CurveOptions, smooth: boolean): CurveSeries {
   const look = `${key}|${label}|${options.xAxis}|${smooth ? options.smoothing : 0}|${options.logScale}`;
   return cachedSeries(run, look, () => makeOverlayStepSeries(run, key, column, label, options, smooth));
 }
 
-function makeOverlayStepSeries(run: OverlayRun, key: string, column: 'loss' | 'lr', label: string, options: CurveOptions, smooth: boolean): CurveSeries {
+function makeOverlayStepSeries(run: OverlayRun, key: string, column: 'loss' | 'lr' | 'gradNorm', label: string, options: CurveOptions, smooth: boolean): CurveSeries {
   const x = run.history.steps.column(options.xAxis);
   const raw = run.history.steps.column(column);
   const y = smooth && options.smoothing > 0 ? options.cache.smooth(run.history, key, raw, options.smoothing) : raw;
@@ -327,8 +327,10 @@ export function learningRateChart(history: RunHistory, options: CurveOptions, ov
 /**
  * Gradient norms: ‖∇‖ of all layers together (raw + smoothed) and of each Linear layer (smoothed);
  * or each layer's update-to-weight ratio ‖ΔW‖/‖W‖, always on a log axis with the ~1e-3 guide.
+ * Kept runs add their global norm (smoothed, in their colour) to the norm view; the ratio view is
+ * per layer, where another run's layers would be too many lines to read.
  */
-export function gradientChart(history: RunHistory, options: CurveOptions, mode: 'norm' | 'ratio'): CurveChart {
+export function gradientChart(history: RunHistory, options: CurveOptions, mode: 'norm' | 'ratio', overlay: readonly OverlayRun[] = []): CurveChart {
   const { names } = options;
   const steps = history.steps;
   const layers = steps.layerCount();
@@ -338,7 +340,8 @@ export function gradientChart(history: RunHistory, options: CurveOptions, mode: 
   const lead = mode === 'norm' ? steps.column('gradNorm') : steps.updateRatio(0);
   const lines = layers + (mode === 'norm' ? (options.smoothing > 0 ? 2 : 1) : 0);
   const indices = lttbIndices(steps.column(options.xAxis), lead, Math.max(100, Math.floor(GRADIENT_POINTS / Math.max(1, lines))));
-  const series: CurveSeries[] = [];
+  const others = mode === 'norm' ? overlay : [];
+  const series: CurveSeries[] = others.map((run) => overlayStepSeries(run, 'GlobalNorm', 'gradNorm', names.globalNorm, options, true));
   if (mode === 'norm') {
     series.push(
       ...stepSeries(
@@ -365,10 +368,10 @@ export function gradientChart(history: RunHistory, options: CurveOptions, mode: 
     band: null,
     y: valueAxis([...series.map((s): ArrayLike<number> => s.y), ...(mode === 'ratio' ? [[1e-3]] : [])], log),
     kind: 'norm',
-    xDomain: xDomain(history, options.xAxis),
+    xDomain: overlayXDomain(history, others, options.xAxis),
     best: null,
     guide: mode === 'ratio' ? { y: 1e-3, label: names.ruleOfThumb } : null,
     stop: null,
-    empty: steps.length === 0,
+    empty: steps.length === 0 && others.length === 0,
   };
 }

@@ -4,13 +4,22 @@ import { useMessages } from '../i18n';
 import { useStore } from '../store';
 import { experimentById } from './presets';
 import { startExperiment } from './start';
+import type { Messages } from '../i18n';
+import type { SweepPath } from '../store/sweep';
+
+/** The compared setting as the card says it: `lr` is what the card's own text calls the rate. */
+function compareName(m: Messages, path: SweepPath): string {
+  return path === 'optimizer.lr' ? 'lr =' : `${m.training.fields[path as keyof typeof m.training.fields]?.label ?? path}:`;
+}
 
 export function LessonCard() {
-  const m = useMessages().experiments;
+  const all = useMessages();
+  const m = all.experiments;
   const lesson = useStore((s) => s.lesson);
   const setLesson = useStore((s) => s.setLesson);
   if (lesson === null) return null;
   const text = m.items[lesson];
+  const compare = experimentById(lesson).compare;
   return (
     <section className="lesson-card" aria-label={`${m.cardLabel}: ${text.title}`} data-testid="lesson">
       <div className="lesson-main">
@@ -29,6 +38,11 @@ export function LessonCard() {
         </div>
       </dl>
       <div className="lesson-actions">
+        {compare && (
+          <button type="button" className="button button-primary" title={m.compareTip} onClick={() => void training.compareValues(compare)}>
+            {m.compare(compareName(all, compare.path), compare.values.join(', '))}
+          </button>
+        )}
         <button type="button" className="button" onClick={() => void startExperiment(lesson)}>
           {m.again}
         </button>

@@ -5,6 +5,7 @@
  * a forgotten zero_grad, overfitting, early stopping. presets.test.ts runs every one of them and
  * checks, in numbers, that it shows what its card says.
  */
+import type { Sweep } from '../store/sweep';
 import {
   defaultConfig,
   defaultOptimizer,
@@ -47,7 +48,12 @@ export interface Experiment {
   pace?: number;
   /** the chart the card talks about, brought up beside the loss (the per-class table: beside the output) */
   focus?: LessonFocus;
+  /** values the card offers to run side by side (see store/sweep.ts) */
+  compare?: Sweep;
 }
+
+/** Too small, good, too large: the learning-rate lessons' comparison. */
+const LR_COMPARISON: Sweep = { path: 'optimizer.lr', values: [0.0001, 0.01, 1] };
 
 export type LessonFocus = 'learningRate' | 'gradients' | 'perClass';
 
@@ -63,8 +69,8 @@ const overfit: Patch = {
 export const EXPERIMENTS: readonly Experiment[] = [
   // Adam, the default optimizer, whose good rate here is the default 0.01: 1 blows up at once, 0.1
   // swings without improving, 1e-5 barely moves.
-  { id: 'lrTooLarge', step: 'learningRate', patch: { optimizer: { lr: 1 } }, pace: 1 },
-  { id: 'lrTooSmall', step: 'learningRate', patch: { optimizer: { lr: 1e-5 }, training: { epochs: 60 } } },
+  { id: 'lrTooLarge', step: 'learningRate', patch: { optimizer: { lr: 1 } }, pace: 1, compare: LR_COMPARISON },
+  { id: 'lrTooSmall', step: 'learningRate', patch: { optimizer: { lr: 1e-5 }, training: { epochs: 60 } }, compare: LR_COMPARISON },
   {
     id: 'stepLR',
     step: 'learningRate',

@@ -113,8 +113,8 @@ function useCurveCards(frameWanted: boolean, gradientView: GradientView, labels:
   const metric = useMemo(() => metricChart(history, options, task, best, overlay), [history, evaluationCount, options, task, best, overlay]);
   const learningRate = useMemo(() => learningRateChart(history, options, overlay), [history, stepCount, xAxis, logScale, names, overlay]);
   const gradients = useMemo(
-    () => gradientChart(history, options, gradientView),
-    [history, stepCount, xAxis, logScale, smoothing, names, gradientView],
+    () => gradientChart(history, options, gradientView, overlay),
+    [history, stepCount, xAxis, logScale, smoothing, names, gradientView, overlay],
   );
 
   const c = m.curves;

@@ -17,6 +17,8 @@ export const experiments = {
   watch: 'What to watch',
   then: 'Then try',
   again: 'Run it again',
+  compare: (setting: string, values: string) => `Compare ${setting} ${values} side by side`,
+  compareTip: 'Runs the experiment once for each value at the same time and draws the runs together, so the three rates can be seen on one chart.',
   cardLabel: 'Guided experiment',
   items: {
     lrTooLarge: {
