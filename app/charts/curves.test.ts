@@ -96,6 +96,15 @@ describe('earlier runs drawn over the current one', () => {
     expect(gradientChart(current, options(), 'ratio', [longer]).series.some((s) => s.run)).toBe(false);
   });
 
+  it('keeps a kept run that blew up from squeezing the others: the axis holds it up to 3× its first loss', () => {
+    const blown = new RunHistory();
+    for (let s = 1; s <= 3; s++) blown.steps.push({ step: s, epoch: 0, loss: [0.7, 25, 300][s - 1], runningLoss: 1, lr: 1, gradNorm: 1, layerGradNorms: [], updateRatios: [] }, 20);
+    const chart = lossChart(current, options({ smoothing: 0 }), null, null, [{ id: 4, label: 'lr=1', color: '#e6ab02', history: blown }]);
+    expect(chart.y.domain[1]).toBeLessThan(3);
+    // the line is still drawn, whole: it leaves the plot at the top
+    expect(Array.from(byKey(chart.series, 'run4BatchLoss').full!.y)).toEqual([0.699999988079071, 25, 300]);
+  });
+
   it('draws a comparison’s run again as it grows, and reuses its lines while it does not', () => {
     const growing = { id: 3, label: 'lr=1', color: '#7570b3', history: makeHistory(100) };
     const before = byKey(lossChart(current, options(), null, null, [growing]).series, 'run3BatchLoss');

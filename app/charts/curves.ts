@@ -6,6 +6,7 @@
  * smoothed at full resolution (incrementally, see SmoothingCache) and then cut down with LTTB;
  * train and validation evaluations share their kept indices so the gap between them can be shaded.
  */
+import { DIVERGENCE_FACTOR } from '../../engine/train/divergence';
 import { formatValue, metricAxis, valueAxis } from './axis';
 import { downsample, lttbIndices, pick, type Column } from './lttb';
 import { bestEvaluation, mergeRows, niceCeiling, runXDomain, type CurveChart, type CurveSeries } from './model';
@@ -256,6 +257,14 @@ export function lossChart(history: RunHistory, options: CurveOptions, bestMark: 
     overlayValidationSeries(run, 'ValidationLoss', (s) => s.loss, names.validationLoss, options.xAxis, log),
   ]);
   const series = [...others, ...batch, ...evaluations];
+  // A kept run that blew up (lr = 1 beside 0.01) would squeeze every other line flat: the axis holds
+  // the kept runs up to the divergence limit (3× their first loss); past it their lines leave the top.
+  const othersOnAxis = overlay.flatMap((run, i) => {
+    const limit = DIVERGENCE_FACTOR * run.history.steps.column('loss')[0];
+    const clip = (y: ArrayLike<number>) => (Number.isFinite(limit) && limit > 0 ? Array.from(y).filter((v) => v <= limit) : y);
+    return [clip(others[2 * i].y), clip(others[2 * i + 1].y)];
+  });
+  const onAxis = [...othersOnAxis, ...[...batch, ...evaluations].map((s) => s.y)];
   const best = bestEvaluation(history.evaluations, bestMark);
   const x = bestX(best, options.xAxis);
   const stopX = stop === null ? null : options.xAxis === 'step' ? stop.step : stop.epoch;
@@ -265,7 +274,7 @@ export function lossChart(history: RunHistory, options: CurveOptions, bestMark: 
     series,
     rows: mergeRows(series, { low: 'trainLoss', high: 'validationLoss' }),
     band: names.gap,
-    y: valueAxis([...series.map((s) => s.y), ...(stopY === null ? [] : [[stopY]])], log),
+    y: valueAxis([...onAxis, ...(stopY === null ? [] : [[stopY]])], log),
     kind: 'loss',
     xDomain: stopX !== null && stopX > domain[1] ? [domain[0], niceCeiling(stopX)] : domain,
     best: x === null || !best ? null : { x, y: Number.isFinite(best.validation.loss) ? best.validation.loss : null },

@@ -40,6 +40,12 @@ describe('runLabels', () => {
     expect(adam).toBe(`optimizer=${defaultConfig().optimizer.type}`);
   });
 
+  it('adds the number to labels two runs share (a lesson’s run and the same value in a comparison)', () => {
+    const lr = (v: number) => config((c) => void (c.optimizer.lr = v));
+    const runs = [1, 3, 4, 5].map((id, i) => ({ id, config: lr([1, 0.0001, 0.01, 1][i]), changes: [] }));
+    expect(runLabels(runs)).toEqual(['lr=1 #1', 'lr=0.0001', 'lr=0.01', 'lr=1 #5']);
+  });
+
   it('cuts a long label short after three settings', () => {
     const runs = [
       { id: 1, config: defaultConfig(), changes: [] },

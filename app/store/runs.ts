@@ -130,10 +130,14 @@ export function runLabels(runs: ReadonlyArray<{ id: number; config: ExperimentCo
     const section = path.slice(0, path.indexOf('.'));
     if (!path.endsWith('.type') && differing.has(`${section}.type`)) differing.delete(path);
   }
-  return runs.map((run, i) => {
+  const labels = runs.map((run, i) => {
     const parts = [...differing].filter((p) => all[i].has(p)).map((p) => `${shortName(p)}=${shortValue(all[i].get(p))}`);
     for (const change of run.changes) parts.push(`${shortName(change.path)}→${shortValue(change.value)} @${change.step}`);
     if (parts.length === 0) return `#${run.id}`;
     return parts.length > MAX_PARTS ? `${parts.slice(0, MAX_PARTS).join(', ')}, …` : parts.join(', ');
   });
+  // two runs with the same settings among others (a lesson's run and a comparison's): their numbers tell them apart
+  const count = new Map<string, number>();
+  for (const label of labels) count.set(label, (count.get(label) ?? 0) + 1);
+  return labels.map((label, i) => ((count.get(label) ?? 0) > 1 && !label.startsWith('#') ? `${label} #${runs[i].id}` : label));
 }
