@@ -38,6 +38,19 @@ test('a link with a 3-value learning-rate comparison runs them side by side, ove
   const legend = page.locator('[data-chart="loss"]').getByTestId('legend-run');
   await expect(legend).toHaveText(['lr=0.0003', 'lr=0.003', 'lr=0.03']);
   await expect(page.locator('[data-chart="lr"]').getByTestId('legend-run')).toHaveCount(3);
+  // the loss chart as a picture: a PNG twice the card's size (with a margin), legend and curves in it
+  const card = page.locator('[data-chart="loss"]');
+  await card.scrollIntoViewIfNeeded();
+  const box = (await card.boundingBox())!;
+  const download = page.waitForEvent('download');
+  await card.getByTestId('download-png').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('training-playground-loss.png');
+  const bytes = await (await import('node:fs/promises')).readFile((await file.path())!);
+  expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  expect(bytes.readUInt32BE(16)).toBe(Math.ceil((box.width + 24) * 2));
+  expect(bytes.readUInt32BE(20)).toBe(Math.ceil((box.height + 24) * 2));
+  expect(bytes.length).toBeGreaterThan(20_000); // not a blank picture
 });
 
 test('the Compare values form runs a dropout comparison, Stop keeps what ran, and a reload keeps the runs', async ({ page }) => {

@@ -12,6 +12,7 @@ import type { CurveChart } from './model';
 import { HoverDots, HoverOverlay, type HoverStore } from './HoverLayer';
 import { CHART_HEIGHT, MARGIN, sameAxes, X_AXIS_HEIGHT, Y_AXIS_WIDTH, type FrameAxes } from './frameModel';
 import { Legend } from './ReadOut';
+import { downloadChartPng } from './png';
 
 const loadFrame = () => import('./Frame');
 /** recharts and its frame: not part of the first load (see prefetchFrame). */
@@ -73,6 +74,8 @@ export interface CurveCardProps {
   chartId?: string;
   /** the chart the open lesson talks about: marked so the eye finds it */
   focused?: boolean;
+  /** the name of the button that downloads the chart as a picture (none: no button, as in an embed) */
+  pngLabel?: string;
 }
 
 /**
@@ -182,8 +185,9 @@ function Curves({ chart, axes, bestLabel, hover, onSize }: { chart: CurveChart; 
   );
 }
 
-function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip, chartId, focused }: CurveCardProps) {
+function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language, bestLabel, bestLegend, emptyText, hover, readHint, tip, chartId, focused, pngLabel }: CurveCardProps) {
   const titleId = useId();
+  const figure = useRef<HTMLElement>(null);
   const axes = useStaggeredAxes(chart, lag);
   const plot = useRef<HTMLDivElement>(null);
   // Near the screen, the four frames take turns: each first recharts render is a task of its own.
@@ -194,13 +198,25 @@ function CurveCardView({ chart, lag, frame, title, xName, yName, xAxis, language
   const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const onSize = useCallback((width: number, height: number) => setSize((old) => (old?.width === width && old.height === height ? old : { width, height })), []);
   return (
-    <figure className={focused ? 'curve-card curve-card-focused' : 'curve-card'} aria-labelledby={titleId} data-chart={chartId}>
+    <figure ref={figure} className={focused ? 'curve-card curve-card-focused' : 'curve-card'} aria-labelledby={titleId} data-chart={chartId}>
       <figcaption className="curve-head">
         <span className="curve-title-row">
           <h3 id={titleId} className="curve-title">
             {title}
           </h3>
           <InfoTip text={tip} label={title} />
+          {pngLabel && !chart.empty && (
+            <button
+              type="button"
+              className="curve-png"
+              aria-label={pngLabel}
+              title={pngLabel}
+              data-testid="download-png"
+              onClick={() => figure.current && void downloadChartPng(figure.current, `training-playground-${chartId ?? 'chart'}`)}
+            >
+              PNG
+            </button>
+          )}
         </span>
         {!chart.empty && <Legend chart={chart} bestLabel={bestLegend} />}
       </figcaption>

@@ -59,7 +59,10 @@ function drawnRuns(pastRuns: readonly PastRun[], dataset: string, labels: Readon
 
 /** Each kept run's label (the settings that set it apart from the others), by its number. */
 function useRunLabels(): ReadonlyMap<number, string> {
-  const { pastRuns, currentRun } = useStore(useShallow((s) => ({ pastRuns: s.pastRuns, currentRun: s.currentRun })));
+  // the run a comparison paused before its first step is listed nowhere: it takes no part in the labels
+  const { pastRuns, currentRun } = useStore(
+    useShallow((s) => ({ pastRuns: s.pastRuns, currentRun: s.history.steps.length > 0 || s.sweep === null ? s.currentRun : null })),
+  );
   return useMemo(() => {
     const runs = currentRun === null ? pastRuns : [...pastRuns, currentRun];
     const labels = runLabels(runs);
@@ -197,7 +200,7 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
       </div>
       <div className="curves-grid" ref={grid}>
         {order.map((id) => (
-          <CurveCard key={id} {...cards[id]} chartId={id} focused={id === focused} />
+          <CurveCard key={id} {...cards[id]} chartId={id} focused={id === focused} pngLabel={c.png(cards[id].title)} />
         ))}
       </div>
       <SweepForm />

@@ -5,6 +5,7 @@ export const curves = {
   best: 'best',
   readHint: 'use ← and → to read the values',
   bestLegend: 'Best validation loss',
+  png: (chart: string) => `Download the ${chart} chart as a PNG picture`,
   csvTip: 'Download the curves of this run and of the kept runs drawn with it as CSV: one row per step per run, with the settings that set the runs apart.',
   controls: {
     logScale: 'Log scale',

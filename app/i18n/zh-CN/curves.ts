@@ -5,6 +5,7 @@ export const curves: Messages['curves'] = {
   empty: '点击“开始”即可开始训练',
   best: '最佳',
   readHint: '用 ← 和 → 键读取数值',
+  png: (chart: string) => `把“${chart}”图下载为 PNG 图片`,
   csvTip: '把本次运行及一同画出的已保留运行的曲线下载为 CSV：每次运行每一步一行，并附上各次运行不同的设置。',
   bestLegend: '最低验证损失',
   controls: {
