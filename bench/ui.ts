@@ -15,13 +15,17 @@
  * functions with the most self time (build with `--minify false` for readable names);
  * `--trace=FILE` writes a Chromium trace from navigation to the end and prints what each task
  * over 50 ms did; `--allocations` prints the main thread's allocation rate over the 30 s and where
- * it comes from (and writes the sampled profile to /tmp/allocations.json).
+ * it comes from (and writes the sampled profile to /tmp/allocations.json); `--kept-runs` first
+ * stores 10 earlier runs of 10,000 steps each (issue 10's load), which the page reads back and
+ * draws over the charts the whole time.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { defaultConfig } from '../engine/train/config';
+import { RUN_COLORS } from '../app/store/runs';
 
 interface ProfileNode {
   id: number;
@@ -104,6 +108,55 @@ const seconds = Number(process.argv.find((a) => a.startsWith('--seconds='))?.sli
 const profileFile = process.argv.find((a) => a.startsWith('--profile='))?.slice(10);
 const allocations = process.argv.includes('--allocations');
 const traceFile = process.argv.find((a) => a.startsWith('--trace='))?.slice(8);
+const keptRuns = process.argv.includes('--kept-runs');
+const KEPT_RUNS = 10;
+const KEPT_STEPS = 10_000;
+
+/**
+ * Stores KEPT_RUNS runs of KEPT_STEPS steps (an evaluation every 20) in the page's IndexedDB, as
+ * store/runsStorage.ts writes them; done on a page of the same origin that is not the app.
+ */
+async function seedKeptRuns(page: import('@playwright/test').Page, base: string): Promise<void> {
+  await page.goto(`${base}favicon.svg`);
+  const configs = Array.from({ length: KEPT_RUNS }, (_, i) => {
+    const c = defaultConfig();
+    c.optimizer.lr = Number((0.001 * (i + 1)).toPrecision(3));
+    c.training.epochs = 5000;
+    return c;
+  });
+  await page.evaluate(
+    ({ configs, colors, steps }) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('training-playground', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('runs');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const tx = request.result.transaction('runs', 'readwrite');
+          configs.forEach((config, r) => {
+            const step = new Float64Array(steps), epoch = new Float64Array(steps), lr = new Float64Array(steps);
+            const loss = new Float32Array(steps), gradNorm = new Float32Array(steps);
+            const evaluations = [];
+            for (let i = 0; i < steps; i++) {
+              step[i] = i + 1;
+              epoch[i] = (i + 1) / 20;
+              loss[i] = 0.7 / Math.sqrt(1 + i * (r + 1) * 0.01) + 0.05 * Math.sin(i);
+              lr[i] = config.optimizer.lr;
+              gradNorm[i] = 1 / Math.sqrt(1 + i);
+              if ((i + 1) % 20 === 0) {
+                const split = { loss: loss[i], classification: { accuracy: 1 - loss[i] / 2, perClass: [] } };
+                evaluations.push({ step: i + 1, epoch: (i + 1) / 20, train: split, validation: split, activations: [] });
+              }
+            }
+            const status = { state: 'paused', step: steps, epoch: steps / 20, playing: false, samplesSeen: 0, bestEpoch: null, bestValidationLoss: null, divergedAtStep: null, divergedLoss: null, reason: null, message: null };
+            tx.objectStore('runs').put({ id: r + 1, config, changes: [], status, color: colors[r], visible: true, steps: { step, epoch, loss, lr, gradNorm }, evaluations }, r + 1);
+          });
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { configs, colors: [...RUN_COLORS], steps: KEPT_STEPS },
+  );
+}
 const port = Number(process.env.BENCH_PORT ?? 4179);
 const dist = process.env.BENCH_DIST ?? 'dist';
 // vite itself, not npx: killing npx would leave its vite child serving after the benchmark
@@ -183,6 +236,7 @@ try {
   });
   const now = async () => (await page.evaluate('performance.now()')) as number;
   if (traceFile) await browser.startTracing(page, { path: traceFile, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing'] });
+  if (keptRuns) await seedKeptRuns(page, base);
   // The default experiment, with enough epochs to keep training for the whole measurement.
   await page.goto(`${base}#v=1&training.epochs=5000`);
   await page.waitForFunction('window.__bench.firstStep !== null', null, { timeout: 30_000, polling: 10 });
@@ -195,6 +249,8 @@ try {
   const scrollIn = await now();
   await page.locator('.curves-grid').evaluate((e) => e.scrollIntoView({ block: 'center' }));
   await page.waitForTimeout(2000);
+  const drawnRuns = keptRuns ? await page.locator('[data-chart="loss"] [data-testid="legend-run"]').count() : 0;
+  if (keptRuns && drawnRuns !== KEPT_RUNS) throw new Error(`the loss chart draws ${drawnRuns} kept runs, not ${KEPT_RUNS}: they were not read back`);
   const trainingStart = await now();
   await page.evaluate('window.__bench.mutations.length = 0; window.__bench.frameGaps.length = 0;');
   const cdp = profileFile || allocations ? await page.context().newCDPSession(page) : null;
@@ -260,7 +316,7 @@ try {
   console.log(longTaskLine(`training, the charts on screen (${seconds} s)`, during(trainingStart, trainingEnd)));
   console.log(longTaskLine('back to the top', during(trainingEnd, scrollThrough)));
   console.log(longTaskLine('scrolling through the whole page and back', during(scrollThrough, end)));
-  console.log(`\nWhile training the default experiment for ${seconds} s with the charts on screen:`);
+  console.log(`\nWhile training the default experiment for ${seconds} s with the charts on screen${keptRuns ? `, ${KEPT_RUNS} kept runs of ${KEPT_STEPS.toLocaleString('en')} steps drawn over them` : ''}:`);
   console.log(`  chart updates: ${(updates / seconds).toFixed(1)} per second — target ≥ 10: ${updates / seconds >= 10 ? 'met' : 'MISSED'}`);
   console.log(`  frames: ${gaps.length} (${(gaps.length / seconds).toFixed(0)}/s), 99th-percentile gap ${p99.toFixed(1)} ms, longest ${(gaps[gaps.length - 1] ?? 0).toFixed(1)} ms`);
   console.log(`  training steps in that time: ${steps}; JS heap at the end ${heapMb.toFixed(1)} MB\n`);
