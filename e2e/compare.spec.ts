@@ -51,6 +51,18 @@ test('a link with a 3-value learning-rate comparison runs them side by side, ove
   expect(bytes.readUInt32BE(16)).toBe(Math.ceil((box.width + 24) * 2));
   expect(bytes.readUInt32BE(20)).toBe(Math.ceil((box.height + 24) * 2));
   expect(bytes.length).toBeGreaterThan(20_000); // not a blank picture
+  // the comparison as one PyTorch program: the training a function of the rate, run for each
+  const sweepButton = page.getByTestId('download-sweep');
+  await sweepButton.scrollIntoViewIfNeeded();
+  await expect(sweepButton).toBeEnabled({ timeout: 30_000 });
+  const script = page.waitForEvent('download');
+  await sweepButton.click();
+  const py = await script;
+  expect(py.suggestedFilename()).toMatch(/^compare_lr_.*\.py$/);
+  const text = await (await import('node:fs/promises')).readFile((await py.path())!, 'utf8');
+  expect(text).toContain('SWEEP = [0.0003, 0.003, 0.03]');
+  expect(text).toContain('lr=value');
+  expect(text).toContain('EPOCHS = 12');
 });
 
 test('the Compare values form runs a dropout comparison, Stop keeps what ran, and a reload keeps the runs', async ({ page }) => {

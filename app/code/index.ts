@@ -8,6 +8,7 @@
  *   toPythonFile(config, 'en'), toNotebook(config, 'en')         // downloads; exportFiles(config) names them
  */
 export { pytorchScript } from './script';
+export { sweepScript } from './sweep';
 export { linesForField, changedLines } from './lines';
 export { toPythonFile, toNotebook, exportFiles } from './export';
 export type { ExportFiles } from './export';

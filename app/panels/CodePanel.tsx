@@ -55,6 +55,7 @@ function CodePanelContent() {
   const config = useStore((s) => s.config);
   const language = useStore((s) => s.language);
   const hoveredField = useStore((s) => s.hoveredField);
+  const sweep = useStore((s) => s.sweep);
   const [code, setCode] = useState(loaded);
   const [failed, setFailed] = useState(false);
   const [attempt, setAttempt] = useState(0);
@@ -128,6 +129,24 @@ function CodePanelContent() {
         >
           <DownloadIcon /> {c.downloadNotebookShort}
         </button>
+        {sweep !== null && (
+          <button
+            type="button"
+            className="button"
+            disabled={!ready}
+            aria-label={c.downloadSweep}
+            title={c.downloadSweepTip(sweep.path)}
+            data-testid="download-sweep"
+            onClick={() => {
+              // on the experiment the comparison ran on (its first run's, with the value set again)
+              const base = useStore.getState().pastRuns.find((r) => r.id === sweep.runIds[0])?.config ?? config;
+              const text = ready ? code.module.sweepScript(base, { path: sweep.path, values: sweep.values }, { language }) : null;
+              if (text !== null) downloadText(`compare_${sweep.path.split('.').pop()}_${files!.script}`, text, 'text/x-python;charset=utf-8');
+            }}
+          >
+            <DownloadIcon /> {c.downloadSweepShort}
+          </button>
+        )}
         <span className={`code-copy-status code-copy-${copyState}`} role="status" aria-live="polite">
           {copyState === 'copied' ? `✓ ${c.copied}` : copyState === 'blocked' ? c.copyBlocked : ''}
         </span>
