@@ -76,4 +76,16 @@ describe('runsCsv', () => {
     expect(Number(before[col('train_loss')])).toBeCloseTo(0.7, 6);
     expect(before[col('batch_loss')]).toBe('');
   });
+
+  it('thins a huge file evenly, keeping each epoch’s last step and each run’s last, and says by how much', () => {
+    const big = { id: 1, label: 'a', config: defaultConfig(), history: new RunHistory() };
+    for (let s = 1; s <= 1000; s++) big.history.steps.push({ step: s, epoch: Math.floor((s - 1) / 100), loss: 1, runningLoss: 1, lr: 0.01, gradNorm: 1, layerGradNorms: [], updateRatios: [] }, 100);
+    for (let e = 1; e <= 10; e++) big.history.evaluations.push({ step: e * 100, epoch: e, train: { loss: 1 }, validation: { loss: 1 }, activations: [] } as never);
+    const csv = runsCsv([big], 100);
+    expect(csv.stride).toBe(10);
+    const steps = csv.text.trimEnd().split('\n').slice(1).map((l) => Number(l.split(',')[4]));
+    expect(steps).toHaveLength(110); // every 10th (1, 11, …, 991) and the epochs' last steps (100, …, 1000)
+    expect(steps.filter((s) => s % 100 === 0)).toHaveLength(10);
+    expect(runsCsv([big]).stride).toBe(1);
+  });
 });

@@ -41,8 +41,20 @@ function metric(split: EvaluationRecord['train'] | undefined): number | undefine
   return split?.classification?.accuracy ?? split?.regression?.r2;
 }
 
-/** The file's text, header first; `rows` is its number of data rows. */
-export function runsCsv(runs: readonly CsvRun[]): { text: string; rows: number } {
+/**
+ * Most step rows a file holds (≈ 80 MB of text): past this every `stride`-th step is written (and
+ * every step that ended an epoch, with its evaluation), so a run of millions of steps still
+ * downloads instead of exhausting the page's memory.
+ */
+export const MAX_CSV_ROWS = 1_000_000;
+
+/**
+ * The file's text, header first; `rows` is its number of data rows, `stride` 1 when every step is
+ * in it, k when only every k-th step is (the page says so).
+ */
+export function runsCsv(runs: readonly CsvRun[], maxRows = MAX_CSV_ROWS): { text: string; rows: number; stride: number } {
+  const total = runs.reduce((sum, r) => sum + r.history.steps.length, 0);
+  const stride = Math.max(1, Math.ceil(total / maxRows));
   const settings = settingColumns(runs);
   const header = ['run', 'label', ...settings, 'step', 'epoch', 'batch_loss', 'lr', 'grad_norm', 'train_loss', 'val_loss', 'train_metric', 'val_metric'];
   const lines = [header.join(',')];
@@ -61,8 +73,9 @@ export function runsCsv(runs: readonly CsvRun[]): { text: string; rows: number }
     const first = byStep.get(0);
     if (first !== undefined) lines.push(`${prefix},0,0,,,,${evaluationCells(first)}`);
     for (let i = 0; i < steps.length; i++) {
+      if (stride > 1 && i % stride !== 0 && i !== steps.length - 1 && !byStep.has(step[i])) continue;
       lines.push(`${prefix},${step[i]},${cell(Number(epoch[i].toPrecision(6)))},${cell(loss[i])},${cell(lr[i])},${cell(gradNorm[i])},${evaluationCells(byStep.get(step[i]))}`);
     }
   }
-  return { text: `${lines.join('\n')}\n`, rows: lines.length - 1 };
+  return { text: `${lines.join('\n')}\n`, rows: lines.length - 1, stride };
 }

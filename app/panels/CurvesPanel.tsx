@@ -218,7 +218,10 @@ function CsvButton({ labels }: { labels: ReadonlyMap<number, string> }) {
     const s = useStore.getState();
     const runs: CsvRun[] = drawnRuns(s.pastRuns, s.config.data.dataset, labels);
     if (s.currentRun !== null) runs.push({ id: s.currentRun.id, label: labelOf(labels, s.currentRun.id), config: s.currentRun.config, history: s.history });
-    downloadText('training-playground-runs.csv', runsCsv(runs).text, 'text/csv;charset=utf-8');
+    const csv = runsCsv(runs);
+    downloadText('training-playground-runs.csv', csv.text, 'text/csv;charset=utf-8');
+    // a file of every step would be too big to make: the page says which steps it holds
+    if (csv.stride > 1) s.setRunState({ notice: { kind: 'csvThinned', text: String(csv.stride) } });
   };
   return (
     <button type="button" className="button" disabled={!hasSteps} onClick={download} title={m.curves.csvTip} data-testid="download-csv">

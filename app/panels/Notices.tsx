@@ -72,7 +72,9 @@ export function Notices() {
               ? m.run.runsUnreadable(Number(notice.text))
               : notice.kind === 'runsNotSaved'
                 ? m.run.runsNotSaved
-                : notice.text;
+                : notice.kind === 'csvThinned'
+                  ? m.run.csvThinned(Number(notice.text))
+                  : notice.text;
     items.push(
       <div key="notice" className={`notice ${notice.kind === 'restart' ? 'notice-info' : 'notice-warning'}`} role={notice.kind === 'restart' ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
         <p>{text}</p>

@@ -35,11 +35,11 @@ export interface PlanePicture {
   run: number;
 }
 
-export type NoticeKind = 'restart' | 'error' | 'worker' | 'invalid' | 'runsUnreadable' | 'runsNotSaved';
+export type NoticeKind = 'restart' | 'error' | 'worker' | 'invalid' | 'runsUnreadable' | 'runsNotSaved' | 'csvThinned';
 
 export interface Notice {
   kind: NoticeKind;
-  /** for 'restart': the settings that caused it; for 'error': the worker's message; for 'runsUnreadable': how many */
+  /** for 'restart': the settings that caused it; for 'error': the worker's message; for 'runsUnreadable': how many; for 'csvThinned': every how many steps the file holds */
   text: string;
   /** for 'invalid': the refused values (shown in the page's language) */
   errors?: ConfigError[];
