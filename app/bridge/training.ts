@@ -80,6 +80,26 @@ function onMetrics(batch: MetricsBatch): void {
   if (batch.steps.length > 0 || batch.reset) requestPictures();
 }
 
+/**
+ * Resolves once the page has taken the first metrics of a run after `run` (at most `timeoutMs`).
+ * The worker answers a call and sends metrics on two different channels, whose messages need not
+ * arrive in order: after init() or reset(), the new run's first batch may come after the answer.
+ */
+function newRunAfter(run: number, timeoutMs = 3000): Promise<void> {
+  return new Promise((resolve) => {
+    if (lastRun !== run) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      unsubscribe();
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    const unsubscribe = useStore.subscribe(() => {
+      if (lastRun !== run) done();
+    });
+  });
+}
+
 function scheduleHistoryRefresh(): void {
   if (historyTimer !== null) return;
   historyTimer = setTimeout(() => {
@@ -106,8 +126,10 @@ function getClient(): TrainingClient {
 export async function startTraining(link: LinkRun = { changes: [], sweep: null }): Promise<void> {
   const restored = restoreRuns();
   const c = getClient();
+  const before = lastRun;
   const result = await c.init(state().config);
   reportErrors(result);
+  if (link.changes.length > 0) await newRunAfter(before);
   await replay(link.changes);
   await applySpeed();
   await refreshData();
@@ -120,9 +142,14 @@ export async function startTraining(link: LinkRun = { changes: [], sweep: null }
 
 /** Opens a link pasted or edited in this tab: its experiment as a fresh run, then what it asks of the run. */
 export async function openLink(config: ExperimentConfig, link: LinkRun): Promise<void> {
+  const before = lastRun;
   const result = await changeConfig(config);
   if (link.changes.length === 0 && link.sweep === null) return;
-  if (result.applied !== 'restart') await getClient().api.reset();
+  if (result.applied !== 'restart') {
+    const now = lastRun;
+    await getClient().api.reset();
+    await newRunAfter(now);
+  } else await newRunAfter(before);
   await replay(link.changes);
   if (link.sweep !== null) await compareValues(link.sweep);
 }
@@ -160,7 +187,12 @@ export async function compareValues(sweep: Sweep): Promise<void> {
     return;
   }
   await getClient().api.pause();
-  if (state().history.steps.length > 0) await getClient().api.reset();
+  if (state().history.steps.length > 0) {
+    // the run is kept (onMetrics archives it) before the comparison's runs are numbered
+    const before = lastRun;
+    await getClient().api.reset();
+    await newRunAfter(before);
+  }
   const errors = await sweeps.runSweep(sweep, () => ++runCount);
   if (errors.length > 0) state().setRunState({ notice: { kind: 'invalid', text: '', errors } });
 }

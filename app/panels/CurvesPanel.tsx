@@ -65,7 +65,7 @@ function useRunLabels(): ReadonlyMap<number, string> {
   );
   return useMemo(() => {
     const runs = currentRun === null ? pastRuns : [...pastRuns, currentRun];
-    const labels = runLabels(runs);
+    const labels = runLabels(runs, currentRun?.id ?? null);
     const names = new Map(pastRuns.map((run) => [run.id, run.name]));
     return new Map(runs.map((run, i): [number, string] => [run.id, names.get(run.id) ?? labels[i]]));
   }, [pastRuns, currentRun]);

@@ -51,7 +51,9 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
     classification ? formatPercent(split?.classification?.accuracy) : formatLoss(split?.regression?.r2);
   const row = (run: { id: number; color: string; history: RunHistory; status: SessionStatus | null }, past: PastRun | null) => {
     const validation = lastValidation(run.history);
-    const label = labels.get(run.id) ?? name(run.id);
+    // the number stands before the label here: a label that ends with it (two alike runs) says it once
+    const full = labels.get(run.id) ?? name(run.id);
+    const label = full.endsWith(` ${name(run.id)}`) ? full.slice(0, -name(run.id).length - 1) : full;
     return (
       <tr key={run.id} data-testid="run-row" data-run={run.id} className={past && !drawn(past, dataset) ? 'run-hidden' : undefined}>
         <td className="runs-show">

@@ -44,6 +44,9 @@ describe('runLabels', () => {
     const lr = (v: number) => config((c) => void (c.optimizer.lr = v));
     const runs = [1, 3, 4, 5].map((id, i) => ({ id, config: lr([1, 0.0001, 0.01, 1][i]), changes: [] }));
     expect(runLabels(runs)).toEqual(['lr=1 #1', 'lr=0.0001', 'lr=0.01', 'lr=1 #5']);
+    // the current run is not told apart by number: the legends name its lines otherwise
+    expect(runLabels([...runs.slice(1, 3), runs[3]], 5)).toEqual(['lr=0.0001', 'lr=0.01', 'lr=1']);
+    expect(runLabels(runs, 5)).toEqual(['lr=1', 'lr=0.0001', 'lr=0.01', 'lr=1']);
   });
 
   it('cuts a long label short after three settings', () => {

@@ -122,7 +122,7 @@ const MAX_PARTS = 3;
  * dropout=0.5"; a live change reads "lr→0.1 @300". Runs whose settings are all the same are told
  * apart by their number ("#3").
  */
-export function runLabels(runs: ReadonlyArray<{ id: number; config: ExperimentConfig; changes: readonly LiveChange[] }>): string[] {
+export function runLabels(runs: ReadonlyArray<{ id: number; config: ExperimentConfig; changes: readonly LiveChange[] }>, current: number | null = null): string[] {
   const all = runs.map((r) => leaves(r.config));
   const differing = new Set(differingPaths(all));
   // another optimizer or scheduler brings settings of its own: its name says enough
@@ -136,8 +136,9 @@ export function runLabels(runs: ReadonlyArray<{ id: number; config: ExperimentCo
     if (parts.length === 0) return `#${run.id}`;
     return parts.length > MAX_PARTS ? `${parts.slice(0, MAX_PARTS).join(', ')}, …` : parts.join(', ');
   });
-  // two runs with the same settings among others (a lesson's run and a comparison's): their numbers tell them apart
+  // two kept runs with the same settings among others (a lesson's run and a comparison's): their
+  // numbers tell them apart in the legends; the current run (`current`) is named there otherwise
   const count = new Map<string, number>();
-  for (const label of labels) count.set(label, (count.get(label) ?? 0) + 1);
-  return labels.map((label, i) => ((count.get(label) ?? 0) > 1 && !label.startsWith('#') ? `${label} #${runs[i].id}` : label));
+  labels.forEach((label, i) => runs[i].id !== current && count.set(label, (count.get(label) ?? 0) + 1));
+  return labels.map((label, i) => ((count.get(label) ?? 0) > 1 && runs[i].id !== current && !label.startsWith('#') ? `${label} #${runs[i].id}` : label));
 }

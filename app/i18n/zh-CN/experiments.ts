@@ -18,7 +18,7 @@ export const experiments: Messages['experiments'] = {
   watch: '看什么',
   then: '接着试试',
   again: '重新运行',
-  compare: (setting: string, values: string) => `并排比较${setting} ${values}`,
+  compare: (setting: string, values: string) => `并排比较 ${setting} ${values}`,
   compareTip: '对每个取值同时各训练一次本实验，并把这些运行画在一起，三个学习率在同一张图上一目了然。',
   cardLabel: '引导实验',
   items: {
