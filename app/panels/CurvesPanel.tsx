@@ -14,6 +14,7 @@ import { CurveCard, type CurveCardProps } from '../charts/CurveCard';
 import { createHoverStore } from '../charts/hover';
 import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions, type OverlayRun } from '../charts/curves';
 import { drawn, runLabels, type PastRun } from '../store/runs';
+import { RunHistory } from '../store/series';
 import { RunsTable } from './RunsTable';
 import { SweepForm } from './SweepForm';
 import { DownloadIcon } from './icons';
@@ -71,13 +72,18 @@ function useRunLabels(): ReadonlyMap<number, string> {
   }, [pastRuns, currentRun]);
 }
 
+/** What the charts draw for a run that has nothing to show. */
+const NO_HISTORY = new RunHistory();
+
 function useCurveCards(frameWanted: boolean, gradientView: GradientView, labels: ReadonlyMap<number, string>): Record<ChartId, CurveCardProps> {
   const m = useMessages();
   const language = useLanguage();
   // historyVersion is read to redraw when the (mutable, append-only) history grew.
+  // During a comparison the run it paused before its first step draws nothing (not even its
+  // evaluation before training): the charts are the comparison's.
   const { history, logScale, smoothing, xAxis } = useStore(
     useShallow((s) => ({
-      history: s.history,
+      history: s.sweep !== null && s.history.steps.length === 0 ? NO_HISTORY : s.history,
       historyVersion: s.historyVersion,
       logScale: s.logScale,
       smoothing: s.smoothing,
@@ -213,11 +219,11 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
 function CsvButton({ labels }: { labels: ReadonlyMap<number, string> }) {
   const m = useMessages();
   // read at every store change, so it follows the (mutable) history as it grows
-  const hasSteps = useStore((s) => s.history.steps.length > 0);
+  const hasSteps = useStore((s) => s.history.steps.length > 0 || s.pastRuns.some((r) => drawn(r, s.config.data.dataset) && r.history.steps.length > 0));
   const download = () => {
     const s = useStore.getState();
     const runs: CsvRun[] = drawnRuns(s.pastRuns, s.config.data.dataset, labels);
-    if (s.currentRun !== null) runs.push({ id: s.currentRun.id, label: labelOf(labels, s.currentRun.id), config: s.currentRun.config, history: s.history });
+    if (s.currentRun !== null && s.history.steps.length > 0) runs.push({ id: s.currentRun.id, label: labelOf(labels, s.currentRun.id), config: s.currentRun.config, history: s.history });
     const csv = runsCsv(runs);
     downloadText('training-playground-runs.csv', csv.text, 'text/csv;charset=utf-8');
     // a file of every step would be too big to make: the page says which steps it holds

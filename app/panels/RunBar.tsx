@@ -16,13 +16,14 @@ import './runBar.css';
 export function RunBar() {
   const m = useMessages();
   const language = useLanguage();
-  const { status, latestEvaluation, latestStep, epochs, sweepState } = useStore(
+  const { status, latestEvaluation, latestStep, epochs, sweepState, sweepRuns } = useStore(
     useShallow((s) => ({
       status: s.status,
       latestEvaluation: s.latestEvaluation,
       latestStep: s.latestStep,
       epochs: s.config.training.epochs,
       sweepState: s.sweep?.state ?? 'done',
+      sweepRuns: s.sweep?.runIds.length ?? 0,
     })),
   );
   const [menuOpen, setMenuOpen] = useState(false);
@@ -32,7 +33,8 @@ export function RunBar() {
   const canTrain = comparing || (status !== null && status.state !== 'error' && status.state !== 'diverged' && status.state !== 'finished' && status.state !== 'earlyStopped');
   const evaluation = latestEvaluation;
   const classification = evaluation?.validation.classification !== undefined;
-  const stateText = describeState(m, status);
+  // the numbers beside are the paused run's; the state says what trains now
+  const stateText = comparing ? m.run.comparing(sweepRuns, sweepState === 'running') : describeState(m, status);
   const number = (v: number) => formatNumber(language, v);
   const trainLoss = shownTrainLoss(status, evaluation, latestStep);
 

@@ -63,6 +63,7 @@ export const run = {
   shareFailed: 'Copying was blocked by the browser; copy the address bar instead.',
   keyboard: 'Keyboard: Space play/pause, → step, r reset',
   csvThinned: (stride: number) => `The runs have more than a million steps: the CSV holds every ${stride}th step, each step that ended an epoch (with its evaluation) and each run’s last step.`,
+  comparing: (runs: number, running: boolean) => `${running ? 'Comparing' : 'Comparison paused:'} ${runs} runs`,
   link: {
     sweepCount: (count: string) => `The link asks to compare ${count} runs; a comparison runs 2 to 6 values, so none was started. The rest of the link is open.`,
     sweepSetting: (path: string) => `${path}: only the learning rate, batch size, dropout, weight decay, optimizer and schedule can be compared.`,

@@ -59,6 +59,7 @@ export const run: Messages['run'] = {
   shareFailed: '浏览器阻止了复制；请直接复制地址栏中的链接。',
   keyboard: '键盘：空格 开始/暂停，→ 单步，r 重置',
   csvThinned: (stride: number) => `这些运行共有一百万步以上：CSV 只保留每 ${stride} 步中的一步、每轮最后一步（含其评估）和每次运行的最后一步。`,
+  comparing: (runs: number, running: boolean) => `${running ? '正在比较' : '比较已暂停：'} ${runs} 次运行`,
   link: {
     sweepCount: (count: string) => `链接要求比较 ${count} 次运行；一次比较只能有 2 到 6 个取值，因此没有开始比较。链接的其余部分已打开。`,
     sweepSetting: (path: string) => `${path}：只能比较学习率、批大小、dropout、权重衰减、优化器和学习率调度。`,
