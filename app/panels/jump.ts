@@ -29,7 +29,7 @@ let stopFollowing: (() => void) | null = null;
 /**
  * Keeps `slot` at the top while the panels above it are still mounting (at load they mount one at
  * a time, each pushing those below it down): a jump made in the first seconds must land where the
- * panel ends up, not where it was. Stops after 4 s, or as soon as the reader scrolls by hand.
+ * panel ends up, not where it was. Stops after 8 s (a busy 2-core laptop can take more than 4 to mount them all), or as soon as the reader scrolls by hand.
  */
 function followWhilePageGrows(slot: HTMLElement): void {
   stopFollowing?.();
@@ -50,7 +50,7 @@ function followWhilePageGrows(slot: HTMLElement): void {
     for (const type of userEvents) window.removeEventListener(type, stop, true);
     if (stopFollowing === stop) stopFollowing = null;
   };
-  const timer = setTimeout(stop, 4000);
+  const timer = setTimeout(stop, 8000);
   for (const type of userEvents) window.addEventListener(type, stop, { capture: true, passive: true });
   stopFollowing = stop;
 }
