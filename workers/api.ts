@@ -4,6 +4,7 @@
  */
 import { releaseProxy, transfer } from 'comlink';
 import { TrainingSession, type MetricsBatch, type ScheduledChange } from './session';
+import type { LrFinderOptions } from '../engine/train/lrFinder';
 
 type MetricsCallback = ((batch: MetricsBatch) => unknown) & { [releaseProxy]?: () => void };
 
@@ -49,6 +50,7 @@ export function createApi(load?: (url: string) => Promise<string>) {
     reset: (seed?: number) => session.reset(seed),
     update: (patch: unknown) => session.update(patch),
     schedule: (changes: readonly ScheduledChange[]) => session.schedule(changes),
+    findLr: (options?: LrFinderOptions) => session.findLr(options),
     status: () => session.status(),
     predictGrid(resolution: number) {
       const grid = session.predictGrid(resolution);

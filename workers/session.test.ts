@@ -178,6 +178,24 @@ describe('TrainingSession', () => {
     expect(session.exportState().config?.optimizer.lr).toBe(defaultConfig().optimizer.lr);
   });
 
+  it('runs the learning-rate range test on a copy: the run goes on with the very same losses', async () => {
+    const lossesOf = (batches: MetricsBatch[]) => batches.flatMap((b) => b.steps).map((s) => s.loss);
+    const plain = new TrainingSession({ loadText });
+    const expected = collect();
+    await plain.init(defaultConfig(), expected.onMetrics);
+    plain.step(30);
+    const tested = new TrainingSession({ loadText });
+    const seen = collect();
+    await tested.init(defaultConfig(), seen.onMetrics);
+    tested.step(10);
+    const found = await tested.findLr({ numIter: 60 });
+    expect(found?.lrs.length).toBeGreaterThan(10);
+    expect(found?.suggestion).toBeGreaterThan(0);
+    expect(tested.status().step).toBe(10);
+    tested.step(20);
+    expect(lossesOf(seen.batches)).toEqual(lossesOf(expected.batches));
+  });
+
   it('predicts over the input plane: probabilities for classes, values for 1-D regression', async () => {
     const session = new TrainingSession({ loadText });
     await session.init(defaultConfig(), () => {});

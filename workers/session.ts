@@ -18,6 +18,7 @@ import { applyLiveSettings, buildExperiment, type BuiltExperiment } from '../eng
 import { filesFor, type DatasetTexts } from '../engine/train/data';
 import type { EvaluationRecord, RunStatus, StepRecord } from '../engine/train/trainer';
 import { softmaxRows } from './grid';
+import { findLr, type LrFinderOptions, type LrFinderResult } from '../engine/train/lrFinder';
 import { MetricsStream, type MetricsBatch } from './metricsStream';
 
 export type { MetricsBatch } from './metricsStream';
@@ -285,6 +286,18 @@ export class TrainingSession {
       });
     }
     return { layers, activations };
+  }
+
+  /**
+   * The learning-rate range test (engine/train/lrFinder.ts) on a copy of the model as it stands:
+   * this run, its weights and its optimizer are not touched. Null before the experiment is built.
+   */
+  async findLr(options: LrFinderOptions = {}): Promise<LrFinderResult | null> {
+    const built = this.built;
+    const config = this.config;
+    if (!built || !config || this.errorMessage) return null;
+    const texts = await this.loadTexts(config);
+    return findLr(config, texts, built.setup.model.stateDict(), options);
   }
 
   /** The experiment and the trained weights, JSON-serialisable (PyTorch state_dict keys). */
