@@ -4,15 +4,7 @@
  * in the link and replayed at its step.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-async function open(page: Page, hash: string, speed = 'max'): Promise<void> {
-  await page.addInitScript((pace) => {
-    if (!localStorage.getItem('training-playground:prefs')) {
-      localStorage.setItem('training-playground:prefs', JSON.stringify({ state: { language: 'en', speed: pace }, version: 1 }));
-    }
-  }, speed);
-  await page.goto(`./#${hash}`);
-}
+import { open } from './open';
 
 test.describe.configure({ timeout: 150_000 });
 

@@ -3,15 +3,7 @@
  * settings that set it apart, and drawn over the current one in its colour.
  */
 import { expect, test, type Page } from '@playwright/test';
-
-async function open(page: Page, hash: string, speed = 'max'): Promise<void> {
-  await page.addInitScript((pace) => {
-    if (!localStorage.getItem('training-playground:prefs')) {
-      localStorage.setItem('training-playground:prefs', JSON.stringify({ state: { language: 'en', speed: pace }, version: 1 }));
-    }
-  }, speed);
-  await page.goto(`./#${hash}`);
-}
+import { open } from './open';
 
 // Each test runs several experiments one after another; on a 2-core CI machine with two browsers
 // training at once, their role queries alone take seconds.

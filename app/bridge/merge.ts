@@ -3,6 +3,16 @@ import type { ExperimentConfig } from '../../engine/train/config';
 
 export type Patch = { [K in keyof ExperimentConfig]?: unknown };
 
+/** The patch that sets one setting (`optimizer.lr` → `{ optimizer: { lr } }`). */
+export function patchOf(path: string, value: unknown): Record<string, Record<string, unknown>> {
+  const [section, ...rest] = path.split('.');
+  const out: Record<string, unknown> = {};
+  let node = out;
+  for (let i = 0; i < rest.length - 1; i++) node = node[rest[i]] = {} as Record<string, unknown>;
+  node[rest[rest.length - 1]] = value;
+  return { [section]: out };
+}
+
 /**
  * The experiment with the patch's sections merged in (one level deep); the result still has to
  * pass validateConfig. A new optimizer or scheduler `type` replaces its section instead.

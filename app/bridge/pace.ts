@@ -9,6 +9,12 @@
 export const SPEEDS = ['slow', 'normal', 'fast', 'max'] as const;
 export type Speed = (typeof SPEEDS)[number];
 
+/** Batches in an epoch of `train` examples (0 before the data are known), as the DataLoader makes them. */
+export function batchesPerEpoch(train: number, training: { batchSize: number; dropLast: boolean }): number {
+  if (train === 0) return 0;
+  return training.dropLast ? Math.floor(train / training.batchSize) : Math.ceil(train / training.batchSize);
+}
+
 /** About how long a run lasts at Normal. */
 export const WATCH_SECONDS = 30;
 /** Normal's bounds, in steps a second: never a crawl, never faster than an eye can follow. */

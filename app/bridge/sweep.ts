@@ -5,14 +5,14 @@
  * as many run as there are cores to spare, the rest wait their turn. No memory is shared: each
  * worker streams its metrics as the page's own does.
  */
-import type { ConfigError, ExperimentConfig } from '../../engine/train/config';
+import type { ExperimentConfig } from '../../engine/train/config';
 import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch } from '../../workers/session';
 import { useStore, type SweepStatus } from '../store';
 import { MAX_RUNS, nextColor, type PastRun } from '../store/runs';
 import { RunHistory } from '../store/series';
-import { sweepConfigs, type Sweep } from '../store/sweep';
-import { stepsPerSecond } from './pace';
+import type { Sweep } from '../store/sweep';
+import { batchesPerEpoch, stepsPerSecond } from './pace';
 
 /** How often the charts may redraw for the sweep's runs. */
 const REFRESH_MS = 100;
@@ -35,10 +35,12 @@ const ENDED = new Set(['finished', 'earlyStopped', 'diverged', 'error']);
 
 /** Batches per epoch of `config` on the data the page has loaded (sweeps never change the data). */
 function stepsPerEpochOf(config: ExperimentConfig): number {
-  const train = state().points?.train.n ?? 0;
-  const batch = config.training.batchSize;
-  if (train === 0) return 0;
-  return config.training.dropLast ? Math.floor(train / batch) : Math.ceil(train / batch);
+  return batchesPerEpoch(state().points?.train.n ?? 0, config.training);
+}
+
+/** A run's pace at the speed chosen, for its own length. */
+function laneSpeed(lane: Lane): number | null {
+  return stepsPerSecond(state().speed, lane.config.training.epochs * stepsPerEpochOf(lane.config));
 }
 
 /** Runs that may train at once: all of them at a watching pace; at Max one per spare core. */
@@ -89,7 +91,6 @@ function onLaneMetrics(lane: Lane, batch: MetricsBatch): void {
     if (before?.state !== status.state || before?.epoch !== status.epoch || before?.playing !== status.playing) updateRun(lane.id, { status });
     if (ENDED.has(status.state) && !lane.ended) {
       lane.ended = true;
-      updateRun(lane.id, { status });
       lane.client?.dispose();
       lane.client = null;
       void startWaiting();
@@ -109,7 +110,7 @@ async function startLane(lane: Lane): Promise<void> {
     lane.ended = true;
     return;
   }
-  await client.api.setSpeed(stepsPerSecond(state().speed, lane.config.training.epochs * stepsPerEpochOf(lane.config)));
+  await client.api.setSpeed(laneSpeed(lane));
   if (state().sweep?.state === 'running' && lane.client === client) await client.api.play();
 }
 
@@ -123,15 +124,12 @@ async function startWaiting(): Promise<void> {
 }
 
 /**
- * Starts a sweep on the current experiment: a run for each value, numbered after `firstId`, kept
- * with the earlier runs (the oldest go past MAX_RUNS). A sweep that cannot run changes nothing
- * and returns why.
+ * Starts a sweep: a run for each of its experiments (`configs`, from sweepConfigs), numbered by
+ * `ids`, kept with the earlier runs (the oldest go past MAX_RUNS).
  */
-export async function runSweep(sweep: Sweep, ids: () => number): Promise<ConfigError[]> {
-  const s = state();
-  const { configs, errors } = sweepConfigs(s.config, sweep);
-  if (errors.length > 0) return errors;
+export async function runSweep(sweep: Sweep, configs: readonly ExperimentConfig[], ids: () => number): Promise<void> {
   stopSweep();
+  const s = state();
   let pastRuns = s.pastRuns.slice(Math.max(0, s.pastRuns.length - (MAX_RUNS - configs.length)));
   lanes = configs.map((config) => ({ id: ids(), config, client: null, run: -1, history: new RunHistory(), ended: false }));
   for (const lane of lanes) {
@@ -139,7 +137,6 @@ export async function runSweep(sweep: Sweep, ids: () => number): Promise<ConfigE
   }
   s.setRunState({ pastRuns, sweep: { path: sweep.path, values: sweep.values, runIds: lanes.map((l) => l.id), state: 'running' } });
   await startWaiting();
-  return [];
 }
 
 export function sweepActive(): boolean {
@@ -161,9 +158,7 @@ export async function pauseSweep(): Promise<void> {
 
 /** The pace changed (another speed): the runs under way take it. */
 export async function setSweepSpeed(): Promise<void> {
-  await Promise.all(
-    lanes.filter((l) => l.client && !l.ended).map((l) => l.client!.api.setSpeed(stepsPerSecond(state().speed, l.config.training.epochs * stepsPerEpochOf(l.config)))),
-  );
+  await Promise.all(lanes.filter((l) => l.client && !l.ended).map((l) => l.client!.api.setSpeed(laneSpeed(l))));
 }
 
 /**

@@ -7,16 +7,16 @@
 import { validateConfig, type ExperimentConfig } from '../../engine/train/config';
 import { TrainingClient } from '../../workers/client';
 import type { MetricsBatch, UpdateResult } from '../../workers/session';
-import { mergeSections, type Patch } from './merge';
+import { mergeSections, patchOf, type Patch } from './merge';
 import { RunHistory } from '../store/series';
 import { archiveRun, leaves, MAX_NAME, MAX_RUNS, type CurrentRun, type LiveChange, type PastRun } from '../store/runs';
 import { sweepConfigs, type Sweep } from '../store/sweep';
-import { patchOf, type LinkRun } from '../url/runLink';
+import type { LinkRun } from '../url/runLink';
 import * as sweeps from './sweep';
 import { loadRuns, saveRuns } from '../store/runsStorage';
 import { useStore } from '../store';
 import { experimentById, experimentConfig } from '../experiments/presets';
-import { stepsPerSecond } from './pace';
+import { batchesPerEpoch, stepsPerSecond } from './pace';
 
 /** How often the history's version (and so the charts) may change: up to 20 Hz, the metric stream's own rate. */
 const HISTORY_REFRESH_MS = 50;
@@ -43,10 +43,7 @@ function state() {
 /** Batches per epoch of the current data and batch size (0 before the data has loaded). */
 export function stepsPerEpoch(): number {
   const { config, points } = state();
-  const train = points?.train.n ?? 0;
-  const batch = config.training.batchSize;
-  if (train === 0) return 0;
-  return config.training.dropLast ? Math.floor(train / batch) : Math.ceil(train / batch);
+  return batchesPerEpoch(points?.train.n ?? 0, config.training);
 }
 
 function onMetrics(batch: MetricsBatch): void {
@@ -193,8 +190,7 @@ export async function compareValues(sweep: Sweep): Promise<void> {
     await getClient().api.reset();
     await newRunAfter(before);
   }
-  const errors = await sweeps.runSweep(sweep, () => ++runCount);
-  if (errors.length > 0) state().setRunState({ notice: { kind: 'invalid', text: '', errors } });
+  await sweeps.runSweep(sweep, checked.configs, () => ++runCount);
 }
 
 /** How long the kept runs wait after a change before they are written (runs change in bursts). */

@@ -7,6 +7,8 @@
  * the canvas with the curves, copied as it is.
  */
 
+import { downloadBlob } from '../codeView/browser';
+
 /** Device pixels per CSS pixel of the picture. */
 const SCALE = 2;
 const PADDING = 12;
@@ -103,14 +105,5 @@ export async function chartPng(figure: HTMLElement): Promise<Blob> {
 
 /** Offers the chart as `name`.png. */
 export async function downloadChartPng(figure: HTMLElement, name: string): Promise<void> {
-  const blob = await chartPng(figure);
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `${name}.png`;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(`${name}.png`, await chartPng(figure));
 }

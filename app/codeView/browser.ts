@@ -1,8 +1,13 @@
 /** Browser helpers for the code panel's buttons: save text as a file, copy text to the clipboard. */
 
-/** Offers `text` as a file named `name` (a Blob behind an object URL, released once the download has started). */
+/** Offers `text` as a file named `name`. */
 export function downloadText(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Offers `blob` as a file named `name` (behind an object URL, released once the download has started). */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;

@@ -27,7 +27,7 @@ import { inTurn } from '../controls/inTurn';
 import { useNearViewport } from '../controls/useNearViewport';
 import { useLanguage, useMessages, type Messages } from '../i18n';
 import type { LessonFocus } from '../experiments/presets';
-import { useStore } from '../store';
+import { currentRunShown, useStore } from '../store';
 import '../charts/charts.css';
 
 const X_AXES = ['step', 'epoch'] as const;
@@ -60,10 +60,7 @@ function drawnRuns(pastRuns: readonly PastRun[], dataset: string, labels: Readon
 
 /** Each kept run's label (the settings that set it apart from the others), by its number. */
 function useRunLabels(): ReadonlyMap<number, string> {
-  // the run a comparison paused before its first step is listed nowhere: it takes no part in the labels
-  const { pastRuns, currentRun } = useStore(
-    useShallow((s) => ({ pastRuns: s.pastRuns, currentRun: s.history.steps.length > 0 || s.sweep === null ? s.currentRun : null })),
-  );
+  const { pastRuns, currentRun } = useStore(useShallow((s) => ({ pastRuns: s.pastRuns, currentRun: currentRunShown(s) ? s.currentRun : null })));
   return useMemo(() => {
     const runs = currentRun === null ? pastRuns : [...pastRuns, currentRun];
     const labels = runLabels(runs, currentRun?.id ?? null);
@@ -79,11 +76,10 @@ function useCurveCards(frameWanted: boolean, gradientView: GradientView, labels:
   const m = useMessages();
   const language = useLanguage();
   // historyVersion is read to redraw when the (mutable, append-only) history grew.
-  // During a comparison the run it paused before its first step draws nothing (not even its
-  // evaluation before training): the charts are the comparison's.
+  // a run not shown (see currentRunShown) draws nothing, not even its evaluation before training
   const { history, logScale, smoothing, xAxis } = useStore(
     useShallow((s) => ({
-      history: s.sweep !== null && s.history.steps.length === 0 ? NO_HISTORY : s.history,
+      history: currentRunShown(s) ? s.history : NO_HISTORY,
       historyVersion: s.historyVersion,
       logScale: s.logScale,
       smoothing: s.smoothing,

@@ -9,7 +9,7 @@ import { taskOf } from '../../engine/train/config';
 import * as training from '../bridge/training';
 import { TRAIN_COLOR } from '../charts/curves';
 import { formatNumber, useLanguage, useMessages, type Messages } from '../i18n';
-import { useStore } from '../store';
+import { currentRunShown, useStore } from '../store';
 import { comparable, drawn, MAX_NAME, type PastRun } from '../store/runs';
 import type { RunHistory } from '../store/series';
 import type { SessionStatus } from '../../workers/session';
@@ -149,8 +149,7 @@ export function RunsTable({ labels }: { labels: ReadonlyMap<number, string> }) {
             </tr>
           </thead>
           <tbody>
-            {/* during a comparison the run it paused is listed only if it has curves */}
-            {currentRun && (history.steps.length > 0 || sweep === null) && row({ id: currentRun.id, color: TRAIN_COLOR, history, status }, null)}
+            {currentRun && currentRunShown({ sweep, history }) && row({ id: currentRun.id, color: TRAIN_COLOR, history, status }, null)}
             {[...pastRuns].reverse().map((run) => row(run, run))}
           </tbody>
         </table>

@@ -112,6 +112,12 @@ export interface UiSlice {
 
 export type State = ExperimentSlice & RunSlice & PrefsSlice & UiSlice;
 
+/**
+ * Whether the current run is listed and drawn: always, except the run a comparison paused before
+ * its first step (the table, the labels and the charts are the comparison's then).
+ */
+export const currentRunShown = (s: Pick<State, 'sweep' | 'history'>): boolean => s.sweep === null || s.history.steps.length > 0;
+
 const experimentSlice: StateCreator<State, [], [], ExperimentSlice> = (set) => ({
   config: defaultConfig(),
   ignoredFields: [],

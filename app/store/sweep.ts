@@ -15,7 +15,7 @@ import {
   type OptimizerName,
   type SchedulerName,
 } from '../../engine/train/config';
-import { mergeSections } from '../bridge/merge';
+import { mergeSections, patchOf } from '../bridge/merge';
 
 export const SWEEP_PATHS = ['optimizer.lr', 'training.batchSize', 'model.dropout', 'optimizer.weightDecay', 'optimizer.type', 'scheduler.type'] as const;
 export type SweepPath = (typeof SWEEP_PATHS)[number];
@@ -57,8 +57,7 @@ export function sweepConfig(base: ExperimentConfig, path: SweepPath, value: Swee
     if (!(SCHEDULERS as readonly string[]).includes(String(value))) return { errors: [notOne(path, value, SCHEDULERS)] };
     patch = { scheduler: defaultScheduler(value as SchedulerName) };
   } else {
-    const [section, key] = path.split('.');
-    patch = { [section]: { [key]: value } };
+    patch = patchOf(path, value);
   }
   const checked = validateConfig(mergeSections(base, patch));
   return checked.ok ? { config: checked.config } : { errors: checked.errors };

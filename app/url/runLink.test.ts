@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../engine/train/config';
 import { decodeHash, encodeHash } from './hash';
-import { patchOf } from './runLink';
+import { patchOf } from '../bridge/merge';
 import { sweepConfigs, suggestedValues } from '../store/sweep';
 
 describe('live changes in a link', () => {

@@ -9,7 +9,7 @@
  */
 import { changeOf, validateConfig, type ConfigError, type ExperimentConfig } from '../../engine/train/config';
 import { diffConfig } from '../../engine/train/config/diff';
-import { mergeSections } from '../bridge/merge';
+import { mergeSections, patchOf } from '../bridge/merge';
 import type { LiveChange } from '../store/runs';
 import { isSweepPath, MAX_SWEEP_VALUES, MIN_SWEEP_VALUES, parseSweepValues, sweepConfigs, type Sweep } from '../store/sweep';
 
@@ -25,16 +25,6 @@ export const MAX_LINK_CHANGES = 50;
 const MAX_CHANGE_STEP = 10_000_000;
 
 const CHANGE = /^change\.(\d+)\.(.+)$/;
-
-/** The patch that sets one setting (`optimizer.lr` → `{ optimizer: { lr } }`). */
-export function patchOf(path: string, value: unknown): Record<string, Record<string, unknown>> {
-  const [section, ...rest] = path.split('.');
-  const out: Record<string, unknown> = {};
-  let node = out;
-  for (let i = 0; i < rest.length - 1; i++) node = node[rest[i]] = {} as Record<string, unknown>;
-  node[rest[rest.length - 1]] = value;
-  return { [section]: out };
-}
 
 /**
  * Takes the `change.…` pairs out of `raw`, decodes their values with `decode` (as the setting
