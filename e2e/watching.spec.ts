@@ -36,6 +36,7 @@ const FOCUS_SELECTOR: Partial<Record<(typeof EXPERIMENT_IDS)[number], string>> =
   stepLR: '[data-chart=lr] .curve-plot',
   noZeroGrad: '[data-chart=gradients] .curve-plot',
   classImbalance: '.output-focused [data-testid=class-metrics]',
+  lrFinder: '[data-chart=lrFinder] .finder-plot',
 };
 
 for (const viewport of [

@@ -459,3 +459,33 @@ export function disposeTraining(): void {
   client?.dispose();
   client = null;
 }
+
+/** The rate the finder suggests, as the page offers it: two significant digits (0.014, not 0.01389…). */
+export function roundedRate(lr: number): number {
+  return Number(lr.toPrecision(2));
+}
+
+/**
+ * Runs the learning-rate range test (engine/train/lrFinder.ts) in the worker on a copy of the model
+ * as it stands now; the run, its weights and optimizer go on untouched (a playing run waits the
+ * 0.05–0.25 s it takes). The result lands in the store's `lrFinder`.
+ */
+export async function findLr(): Promise<void> {
+  const s = state();
+  if (s.lrFinder?.state === 'running') return;
+  const started = { run: s.run, step: s.status?.step ?? 0, lr: s.config.optimizer.lr, result: null };
+  s.setRunState({ lrFinder: { ...started, state: 'running' } });
+  try {
+    const result = await getClient().api.findLr();
+    state().setRunState({ lrFinder: result === null ? { ...started, state: 'failed', error: '' } : { ...started, state: 'done', result } });
+  } catch (error) {
+    state().setRunState({ lrFinder: { ...started, state: 'failed', error: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
+/** Sets the learning rate to the finder's suggestion (a live change: the run goes on with it). */
+export async function applyFoundLr(): Promise<UpdateResult | null> {
+  const suggestion = state().lrFinder?.result?.suggestion ?? null;
+  if (suggestion === null) return null;
+  return changeConfig({ optimizer: { lr: roundedRate(suggestion) } });
+}

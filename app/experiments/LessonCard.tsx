@@ -19,7 +19,7 @@ export function LessonCard() {
   const setLesson = useStore((s) => s.setLesson);
   if (lesson === null) return null;
   const text = m.items[lesson];
-  const compare = experimentById(lesson).compare;
+  const { compare, focus } = experimentById(lesson);
   return (
     <section className="lesson-card" aria-label={`${m.cardLabel}: ${text.title}`} data-testid="lesson">
       <div className="lesson-main">
@@ -41,6 +41,11 @@ export function LessonCard() {
         {compare && (
           <button type="button" className="button button-primary" title={m.compareTip} onClick={() => void training.compareValues(compare)}>
             {m.compare(compareName(all, compare.path), compare.values.join(', '))}
+          </button>
+        )}
+        {focus === 'lrFinder' && (
+          <button type="button" className="button button-primary" title={m.findLrTip} data-testid="lesson-find-lr" onClick={() => void training.findLr()}>
+            {m.findLr}
           </button>
         )}
         <button type="button" className="button" onClick={() => void startExperiment(lesson)}>

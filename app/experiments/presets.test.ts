@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { ExperimentConfig } from '../../engine/train/config';
 import { buildExperiment, type BuiltExperiment } from '../../engine/train/build';
 import { filesFor } from '../../engine/train/data';
+import { findLr } from '../../engine/train/lrFinder';
 import type { EvaluationRecord } from '../../engine/train/trainer';
 import { EXPERIMENT_IDS, EXPERIMENTS, LOOP_STEPS, experimentConfig, type ExperimentId } from './presets';
 
@@ -45,6 +46,26 @@ describe('the guided experiments', () => {
   it('lrTooSmall: at lr 1e-5 the loss moves less than 1 % in 40 epochs', () => {
     const { evaluations } = run(experimentConfig('lrTooSmall'), 40);
     expect(Math.abs(last(evaluations).train.loss - evaluations[0].train.loss)).toBeLessThan(0.01 * evaluations[0].train.loss);
+  });
+
+  it('lrFinder: at lr 1e-4 the loss crawls; the range test suggests 0.003–0.05, and the run goes on with it to learn the spiral', () => {
+    const config = experimentConfig('lrFinder');
+    const { built, evaluations } = run(config, 10);
+    expect(evaluations[0].train.loss - last(evaluations).train.loss).toBeLessThan(0.05);
+    // the learner presses Find LR after 10 epochs, then "Use lr = …": a live change of the rate
+    const found = findLr(config, {}, built.setup.model.stateDict());
+    expect(found.suggestion).toBeGreaterThan(0.003);
+    expect(found.suggestion).toBeLessThan(0.05);
+    expect(found.minimum! / found.suggestion!).toBeCloseTo(10, 6);
+    expect(found.steepest!).toBeLessThan(found.minimum!);
+    for (const group of built.setup.optimizer.paramGroups) group.lr = Number(found.suggestion!.toPrecision(2));
+    while (built.trainer.canStep) built.trainer.runEpoch();
+    // (run's onEvaluation goes on collecting)
+    expect(evaluations.length).toBe(200);
+    expect(accuracy(last(evaluations))).toBeGreaterThan(0.9);
+    // left at 1e-4 it is still far behind at the end
+    const { evaluations: crawl } = run(config);
+    expect(accuracy(last(evaluations)) - accuracy(last(crawl))).toBeGreaterThan(0.15);
   });
 
   it('stepLR: the rate falls tenfold at epoch 60 and the loss drops right after', () => {

@@ -22,6 +22,7 @@ export type LoopStep = (typeof LOOP_STEPS)[number];
 export const EXPERIMENT_IDS = [
   'lrTooLarge',
   'lrTooSmall',
+  'lrFinder',
   'stepLR',
   'classImbalance',
   'zeroInit',
@@ -55,7 +56,7 @@ export interface Experiment {
 /** Too small, good, too large: the learning-rate lessons' comparison. */
 const LR_COMPARISON: Sweep = { path: 'optimizer.lr', values: [0.0001, 0.01, 1] };
 
-export type LessonFocus = 'learningRate' | 'gradients' | 'perClass';
+export type LessonFocus = 'learningRate' | 'gradients' | 'perClass' | 'lrFinder';
 
 const sgd = (settings: Partial<ReturnType<typeof defaultOptimizer<'sgd'>>>) => ({ ...defaultOptimizer('sgd'), ...settings });
 
@@ -71,6 +72,8 @@ export const EXPERIMENTS: readonly Experiment[] = [
   // swings without improving, 1e-5 barely moves.
   { id: 'lrTooLarge', step: 'learningRate', patch: { optimizer: { lr: 1 } }, pace: 1, compare: LR_COMPARISON },
   { id: 'lrTooSmall', step: 'learningRate', patch: { optimizer: { lr: 1e-5 }, training: { epochs: 60 } }, compare: LR_COMPARISON },
+  // Adam at 1e-4 crawls; the range test (its card beside the loss) suggests about 0.014
+  { id: 'lrFinder', step: 'learningRate', patch: { optimizer: { lr: 1e-4 } }, focus: 'lrFinder' },
   {
     id: 'stepLR',
     step: 'learningRate',

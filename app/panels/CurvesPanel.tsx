@@ -7,10 +7,11 @@
  * Each chart is rebuilt only when its own inputs change (the history's version bumps ≤ 10×/s) and
  * is drawn from about 1,000 points however long the run (see app/charts/curves.ts).
  */
-import { useMemo, useRef, useState } from 'react';
+import { Fragment, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { numFeatures, numOutputs, taskOf } from '../../engine/train/config';
 import { CurveCard, type CurveCardProps } from '../charts/CurveCard';
+import { LrFinderCard } from '../charts/LrFinderCard';
 import { createHoverStore } from '../charts/hover';
 import { gradientChart, learningRateChart, lossChart, metricChart, stopMark, type CurveNames, type CurveOptions, type OverlayRun } from '../charts/curves';
 import { drawn, runLabels, type PastRun } from '../store/runs';
@@ -164,6 +165,9 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
   const focused = focus === undefined ? undefined : FOCUS_CHART[focus];
   const order = focused === undefined ? CHART_IDS : ['loss' as const, focused, ...CHART_IDS.filter((id) => id !== 'loss' && id !== focused)];
 
+  const finderFocused = focus === 'lrFinder';
+  const finderShown = useStore((s) => s.lrFinder !== null);
+
   const c = m.curves;
   return (
     <Panel id="curves" title={c.title} actions={<CsvButton labels={labels} />}>
@@ -201,9 +205,14 @@ function CurvesPanelContent({ focus }: { focus?: LessonFocus }) {
         />
       </div>
       <div className="curves-grid" ref={grid}>
-        {order.map((id) => (
-          <CurveCard key={id} {...cards[id]} chartId={id} focused={id === focused} pngLabel={c.png(cards[id].title)} />
+        {order.map((id, i) => (
+          <Fragment key={id}>
+            <CurveCard {...cards[id]} chartId={id} focused={id === focused} pngLabel={c.png(cards[id].title)} />
+            {/* the finder's lesson puts it beside the loss; otherwise it follows the charts once used */}
+            {i === 0 && finderFocused && <LrFinderCard focused />}
+          </Fragment>
         ))}
+        {finderShown && !finderFocused && <LrFinderCard focused={false} />}
       </div>
       <SweepForm />
       <RunsTable labels={labels} />

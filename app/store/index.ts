@@ -15,6 +15,7 @@ import { detectLanguage, LANGUAGES, type Language } from '../i18n';
 import { RunHistory, type EvaluationRecord, type StepRecord } from './series';
 import type { CurrentRun, PastRun } from './runs';
 import type { SweepPath, SweepValue } from './sweep';
+import type { LrFinderResult } from '../../engine/train/lrFinder';
 import { SPEEDS, type Speed } from '../bridge/pace';
 import type { EmbedView } from '../url/embed';
 
@@ -55,6 +56,19 @@ export interface SweepStatus {
   state: 'running' | 'paused' | 'done';
 }
 
+/** The learning-rate finder's last test (see engine/train/lrFinder.ts, bridge/training.ts findLr). */
+export interface LrFinderStatus {
+  state: 'running' | 'done' | 'failed';
+  /** the run (RunSlice.run) and its step whose model the test copied */
+  run: number;
+  step: number;
+  /** the learning rate in force then */
+  lr: number;
+  result: LrFinderResult | null;
+  /** for 'failed': the worker's message */
+  error?: string;
+}
+
 export interface RunSlice {
   status: SessionStatus | null;
   /** counts runs (reset/restart); pictures and series belong to one run */
@@ -76,6 +90,8 @@ export interface RunSlice {
   sweep: SweepStatus | null;
   /** bumped (at most ~10×/s) when a sweep's runs grew: their histories are mutable, as `history` is */
   sweepVersion: number;
+  /** the learning-rate finder's last test (null: none yet) */
+  lrFinder: LrFinderStatus | null;
   setRunState: (patch: Partial<Omit<RunSlice, 'setRunState'>>) => void;
 }
 
@@ -140,6 +156,7 @@ const runSlice: StateCreator<State, [], [], RunSlice> = (set) => ({
   currentRun: null,
   sweep: null,
   sweepVersion: 0,
+  lrFinder: null,
   setRunState: (patch) => set(patch),
 });
 

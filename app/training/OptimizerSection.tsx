@@ -4,6 +4,7 @@
  */
 import { fieldAt, OPTIMIZERS } from '../../engine/train/config';
 import { ChoiceField, NumberField } from '../controls/fields';
+import * as training from '../bridge/training';
 import { useMessages } from '../i18n';
 import { formatRate } from './format';
 import { useStore } from '../store';
@@ -52,9 +53,38 @@ function LearningRate() {
   return (
     <div className="training-lr">
       <SettingField path="optimizer.lr" />
+      <FindLrButton />
       {setsItself && <p className="training-note">{t.lr.setBySchedule(choiceName(t, 'scheduler.type', s.type))}</p>}
       {s.type !== 'none' && <CurrentLr />}
     </div>
+  );
+}
+
+/** Runs the learning-rate finder and brings its chart (in the curves panel) into view. */
+function FindLrButton() {
+  const f = useMessages().curves.lrFinder;
+  const running = useStore((s) => s.lrFinder?.state === 'running');
+  return (
+    <p className="training-note-row">
+      <button
+        type="button"
+        className="button button-small"
+        title={f.findTip}
+        disabled={running}
+        data-testid="find-lr"
+        onClick={() => {
+          void training.findLr();
+          // the card appears in the curves grid with the test's first state: show it there
+          requestAnimationFrame(() => {
+            const card = document.querySelector<HTMLElement>('[data-chart="lrFinder"]');
+            card?.scrollIntoView({ block: 'nearest', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+          });
+        }}
+      >
+        {f.find}
+      </button>
+      <span className="training-note">{f.findHint}</span>
+    </p>
   );
 }
 

@@ -17,6 +17,8 @@ export const experiments = {
   watch: 'What to watch',
   then: 'Then try',
   again: 'Run it again',
+  findLr: 'Find LR',
+  findLrTip: 'Runs the learning-rate range test on a copy of the model and shows its curve beside the loss.',
   compare: (setting: string, values: string) => `Compare ${setting} ${values} side by side`,
   compareTip: 'Runs the experiment once for each value at the same time and draws the runs together, so the three rates can be seen on one chart.',
   cardLabel: 'Guided experiment',
@@ -32,6 +34,12 @@ export const experiments = {
       summary: 'Adam at lr = 0.00001 (the default is 0.01).',
       watch: 'Nothing seems to happen: the loss stays at 0.69 (ln 2, a coin toss) epoch after epoch and the boundary hardly moves. The model is learning, only 1,000 times too slowly.',
       then: 'Type 0.01 into the learning rate while it runs: it changes at once, without a restart, and the loss starts to fall.',
+    },
+    lrFinder: {
+      title: 'Find a learning rate: the range test',
+      summary: 'Adam at lr = 0.0001, a rate that crawls. Rather than guess, measure.',
+      watch: 'Press Find LR: a copy of the model trains 200 batches while the rate grows from 0.0000001 to 10. The loss stays at 0.69 for small rates, dips between about 0.01 and 0.2 and rises again at the largest. The suggestion, a tenth of the lowest point, comes out near 0.01 (0.006 to 0.02, depending on when you press); the run itself is not touched.',
+      then: 'Press "Use lr = …": the run goes on with that rate and the loss starts to fall at once. Press Find LR again later: the curve of a trained model is different.',
     },
     stepLR: {
       title: 'StepLR: a large step, then a smaller one',

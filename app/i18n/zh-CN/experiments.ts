@@ -18,6 +18,8 @@ export const experiments: Messages['experiments'] = {
   watch: '看什么',
   then: '接着试试',
   again: '重新运行',
+  findLr: '查找学习率',
+  findLrTip: '在模型副本上运行学习率区间测试，并在损失图旁显示它的曲线。',
   compare: (setting: string, values: string) => `并排比较 ${setting} ${values}`,
   compareTip: '对每个取值同时各训练一次本实验，并把这些运行画在一起，三个学习率在同一张图上一目了然。',
   cardLabel: '引导实验',
@@ -33,6 +35,12 @@ export const experiments: Messages['experiments'] = {
       summary: 'Adam，lr = 0.00001（默认是 0.01）。',
       watch: '好像什么都没发生：损失一轮又一轮停在 0.69（ln 2，相当于抛硬币），边界几乎不动。模型其实在学，只是慢了 1000 倍。',
       then: '训练时直接把学习率改成 0.01：立即生效、不用重新开始，损失马上开始下降。',
+    },
+    lrFinder: {
+      title: '查找学习率：区间测试',
+      summary: 'Adam，lr = 0.0001，一个慢得像爬的学习率。与其猜，不如测。',
+      watch: '点击“查找学习率”：模型的副本训练 200 个批次，学习率从 0.0000001 增长到 10。学习率很小时损失停在 0.69，大约在 0.01 到 0.2 之间下降，学习率最大时又回升。建议值取最低点的十分之一，约为 0.01（视点击的时机在 0.006 到 0.02 之间）；本次运行本身不受影响。',
+      then: '点击“使用 lr = …”：运行以该学习率继续，损失立即开始下降。过一段时间再查找一次：训练过的模型，曲线会不一样。',
     },
     stepLR: {
       title: 'StepLR：先大步走，再小步走',
