@@ -19,6 +19,8 @@ export interface BuiltExperiment {
   data: PreparedData;
   setup: TrainerSetup;
   trainer: Trainer;
+  /** the one generator of the run (initialisation, shuffling, sampling, dropout, augmentation): a checkpoint keeps its state */
+  generator: Generator;
 }
 
 function activation(name: ModelConfig['activation']): nn.Module {
@@ -122,7 +124,14 @@ export function buildScheduler(
   if (config.type === 'reduceLROnPlateau') {
     const { factor, patience, threshold, thresholdMode, cooldown, minLr } = config;
     const plateau = new s.ReduceLROnPlateau(optimizer, { mode: 'min', factor, patience, threshold, thresholdMode, cooldown, minLr });
-    return { interval: 'epoch', step: (validationLoss) => plateau.step(validationLoss) };
+    return {
+      interval: 'epoch',
+      step: (validationLoss) => plateau.step(validationLoss),
+      state: () => ({ plateau: plateau.stateDict() }),
+      load: (state) => {
+        if ('plateau' in state) plateau.loadStateDict(state.plateau as Parameters<typeof plateau.loadStateDict>[0]);
+      },
+    };
   }
   const total = config.interval === 'step' ? epochs * stepsPerEpoch : epochs;
   const make = (): StepScheduler => {
@@ -158,10 +167,19 @@ export function buildScheduler(
   }
   // OneCycleLR refuses to step past its last step; the run may go on (more epochs set live).
   let stepsLeft = config.type === 'oneCycleLR' ? total - 1 : Infinity;
+  let steps = 0;
+  const step = () => {
+    steps++;
+    if (stepsLeft-- > 0) scheduler.step();
+  };
   return {
     interval: config.interval,
-    step: () => {
-      if (stepsLeft-- > 0) scheduler.step();
+    step,
+    // every schedule but ReduceLROnPlateau is a function of its step count: replaying it is exact
+    state: () => ({ steps }),
+    load: (state) => {
+      if (!('steps' in state)) return;
+      for (let i = steps; i < state.steps; i++) step();
     },
   };
 }
@@ -275,7 +293,7 @@ export function buildExperiment(config: ExperimentConfig, texts: DatasetTexts = 
     augment,
     settings: trainerSettings(config),
   };
-  return { config, data: prepared, setup, trainer: new Trainer(setup, events) };
+  return { config, data: prepared, setup, trainer: new Trainer(setup, events), generator };
 }
 
 /**

@@ -57,7 +57,13 @@ export interface SchedulerHandle {
   interval: 'epoch' | 'step';
   /** ReduceLROnPlateau reads the validation loss; the others ignore it. */
   step(validationLoss: number): void;
+  /** Where the schedule stands, JSON-serialisable (a checkpoint): the steps taken, or ReduceLROnPlateau's fields. */
+  state(): SchedulerState;
+  /** Puts the schedule back where `state()` was (before the optimizer's own state is loaded). */
+  load(state: SchedulerState): void;
 }
+
+export type SchedulerState = { steps: number } | { plateau: Record<string, unknown> };
 
 export interface Split {
   x: Tensor;
@@ -193,6 +199,19 @@ export class Trainer {
 
   get settings(): TrainerSettings {
     return this.setup.settings;
+  }
+
+  /**
+   * Where a checkpoint says the run stood (engine/train/checkpoint.ts): the steps and epochs done
+   * and the best epoch so far. The next step starts a new epoch.
+   */
+  resumeAt(saved: Pick<RunStatus, 'epoch' | 'step' | 'samplesSeen' | 'bestEpoch' | 'bestValidationLoss'>): void {
+    Object.assign(this.status, saved);
+    this.iterator = null;
+    this.stepsThisEpoch = 0;
+    this.evaluationsWithoutImprovement = 0;
+    if (saved.bestValidationLoss !== null) this.saveBestWeights();
+    this.resetRunning();
   }
 
   /** Whether another step can run (not finished, stopped or diverged). */
