@@ -73,6 +73,8 @@ export function createApi(load?: (url: string) => Promise<string>) {
       return transfer(snapshot, buffers);
     },
     exportState: () => session.exportState(),
+    saveCheckpoint: () => session.saveCheckpoint(),
+    loadCheckpoint: (text: string) => session.loadCheckpoint(text),
     dispose() {
       session.dispose();
       release();

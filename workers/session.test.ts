@@ -196,6 +196,46 @@ describe('TrainingSession', () => {
     expect(lossesOf(seen.batches)).toEqual(lossesOf(expected.batches));
   });
 
+  it('saves a checkpoint and continues from it in another session: same validation loss, same losses after; a bad file leaves the run alone', async () => {
+    const lossesOf = (batches: MetricsBatch[]) => batches.flatMap((b) => b.steps).map((s) => s.loss);
+    const config = defaultConfig();
+    config.data.dataset = 'digits';
+    config.training.batchSize = 64;
+    const first = new TrainingSession({ loadText });
+    const seen = collect();
+    await first.init(config, seen.onMetrics);
+    first.step('epoch');
+    first.step('epoch');
+    const text = first.saveCheckpoint()!;
+    const savedLoss = (JSON.parse(text) as { validationLoss: number }).validationLoss;
+    const before = lossesOf(seen.batches).length;
+    first.step('epoch');
+
+    // another page: the default experiment at step 5, then the file
+    const second = new TrainingSession({ loadText });
+    const other = collect();
+    await second.init(defaultConfig(), other.onMetrics);
+    second.step(5);
+    const refused = await second.loadCheckpoint(text.replace('"0.weight"', '"0.weights"'));
+    expect(refused).toEqual({ ok: false, error: "The checkpoint's model does not fit this experiment's (missing 0.weight; unexpected 0.weights)." });
+    expect(second.status()).toMatchObject({ step: 5, state: 'paused' });
+    expect(second.exportState().config?.data.dataset).toBe('spiral');
+
+    const loaded = await second.loadCheckpoint(text);
+    expect(loaded).toMatchObject({ ok: true, step: 2 * 23 });
+    if (!loaded.ok) return;
+    expect(loaded.config.data.dataset).toBe('digits');
+    expect(loaded.validationLoss).toBeCloseTo(savedLoss, 6);
+    expect(second.status()).toMatchObject({ step: 46, epoch: 2, message: 'Continuing from the model saved at step 46.' });
+    // the run's evaluation at load reaches the page, at the saved step
+    const last = other.batches.at(-1)!;
+    expect(last.reset).toBe(true);
+    expect(last.evaluations.at(-1)).toMatchObject({ step: 46, epoch: 2 });
+    other.batches.length = 0;
+    second.step('epoch');
+    expect(lossesOf(other.batches)).toEqual(lossesOf(seen.batches).slice(before));
+  });
+
   it('predicts over the input plane: probabilities for classes, values for 1-D regression', async () => {
     const session = new TrainingSession({ loadText });
     await session.init(defaultConfig(), () => {});

@@ -19,6 +19,7 @@ import { filesFor, type DatasetTexts } from '../engine/train/data';
 import type { EvaluationRecord, RunStatus, StepRecord } from '../engine/train/trainer';
 import { softmaxRows } from './grid';
 import { findLr, type LrFinderOptions, type LrFinderResult } from '../engine/train/lrFinder';
+import { makeCheckpoint, readCheckpoint, restoreCheckpoint } from '../engine/train/checkpoint';
 import { MetricsStream, type MetricsBatch } from './metricsStream';
 
 export type { MetricsBatch } from './metricsStream';
@@ -65,6 +66,9 @@ export interface UpdateResult {
  * A live setting to change once the run has taken `step` steps: a link that reproduces a run
  * replays the changes made while it ran at the steps they were made at.
  */
+/** What loading a checkpoint did: the experiment it continues, or why the file was refused. */
+export type CheckpointLoad = { ok: true; config: ExperimentConfig; step: number; validationLoss: number | null } | { ok: false; error: string };
+
 export interface ScheduledChange {
   step: number;
   /** any part of an experiment, as for update() */
@@ -104,6 +108,8 @@ export class TrainingSession {
   private looping = false;
   private message: string | null = null;
   private errorMessage: string | null = null;
+  /** the last evaluation's validation loss (a checkpoint records it) */
+  private lastValidationLoss: number | null = null;
   /** bumped by every rebuild, so a loop over an old run stops */
   private generation = 0;
   /** training pace in steps per second; null = as fast as the machine goes */
@@ -311,6 +317,34 @@ export class TrainingSession {
     return { config: this.config, status: this.status(), stateDict };
   }
 
+  /**
+   * A checkpoint of the run as it stands (engine/train/checkpoint.ts), as the JSON text of the file
+   * the page downloads; null before the experiment is built.
+   */
+  saveCheckpoint(): string | null {
+    if (!this.built || !this.config || this.errorMessage) return null;
+    return JSON.stringify(makeCheckpoint(this.built, this.config, this.built.trainer.measureValidation().loss));
+  }
+
+  /**
+   * Continues from a checkpoint file's text: its experiment, weights, optimizer and schedule, at its
+   * step. The file is parsed and checked here, off the page's thread, and fitted to a fresh copy of
+   * its experiment first: a file that does not fit leaves the run as it was, and says why.
+   */
+  async loadCheckpoint(text: string): Promise<CheckpointLoad> {
+    const read = readCheckpoint(text);
+    if (!read.ok) return read;
+    try {
+      restoreCheckpoint(buildExperiment(read.config, await this.loadTexts(read.config)), read.checkpoint);
+    } catch (error) {
+      return { ok: false, error: errorText(error) };
+    }
+    const { step } = read.checkpoint.run;
+    await this.rebuild(read.config, `Continuing from the model saved at step ${step}.`, (built) => restoreCheckpoint(built, read.checkpoint));
+    if (this.errorMessage) return { ok: false, error: this.errorMessage };
+    return { ok: true, config: read.config, step, validationLoss: this.lastValidationLoss };
+  }
+
   status(): SessionStatus {
     const run = this.built?.trainer.status;
     const base: RunStatus = run ?? {
@@ -407,7 +441,7 @@ export class TrainingSession {
     }
   }
 
-  private async rebuild(config: ExperimentConfig, message: string | null): Promise<void> {
+  private async rebuild(config: ExperimentConfig, message: string | null, restore?: (built: BuiltExperiment) => void): Promise<void> {
     this.playing = false;
     this.scheduled = [];
     this.generation++;
@@ -420,11 +454,15 @@ export class TrainingSession {
       const stream = this.stream;
       this.built = buildExperiment(config, texts, {
         onStep: (record: StepRecord) => stream?.addStep(record),
-        onEvaluation: (record: EvaluationRecord) => stream?.addEvaluation(record),
+        onEvaluation: (record: EvaluationRecord) => {
+          this.lastValidationLoss = record.validation.loss;
+          stream?.addEvaluation(record);
+        },
         onStatus: () => this.pushStatus(),
       });
+      restore?.(this.built);
       this.stream?.reset();
-      this.built.trainer.evaluate(0);
+      this.built.trainer.evaluate();
     } catch (error) {
       this.fail(error);
     }

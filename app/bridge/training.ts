@@ -17,6 +17,8 @@ import { loadRuns, saveRuns } from '../store/runsStorage';
 import { useStore } from '../store';
 import { experimentById, experimentConfig } from '../experiments/presets';
 import { batchesPerEpoch, stepsPerSecond } from './pace';
+import { downloadText } from '../codeView/browser';
+import { MAX_CHECKPOINT_BYTES } from '../../engine/train/checkpoint';
 
 /** How often the history's version (and so the charts) may change: up to 20 Hz, the metric stream's own rate. */
 const HISTORY_REFRESH_MS = 50;
@@ -488,4 +490,43 @@ export async function applyFoundLr(): Promise<UpdateResult | null> {
   const suggestion = state().lrFinder?.result?.suggestion ?? null;
   if (suggestion === null) return null;
   return changeConfig({ optimizer: { lr: roundedRate(suggestion) } });
+}
+
+/** The file name a checkpoint is offered as: `training-playground-spiral-step460.json`. */
+export function checkpointName(dataset: string, step: number): string {
+  return `training-playground-${dataset}-step${step}.json`;
+}
+
+/**
+ * Downloads the run as it stands as a checkpoint file (engine/train/checkpoint.ts): the worker
+ * writes the JSON, the page only hands it to the browser.
+ */
+export async function saveCheckpoint(): Promise<boolean> {
+  const text = await getClient().api.saveCheckpoint();
+  if (text === null) return false;
+  const s = state();
+  downloadText(checkpointName(s.config.data.dataset, s.status?.step ?? 0), text, 'application/json');
+  return true;
+}
+
+/**
+ * Continues from a checkpoint file: read here (refused unread past 50 MB), parsed, checked and
+ * loaded in the worker; the page's settings become the file's. A file that does not fit leaves the
+ * run as it was and the notice says why. The run waits paused at the saved step.
+ */
+export async function loadCheckpointFile(file: Blob): Promise<boolean> {
+  const refuse = (text: string) => {
+    state().setRunState({ notice: { kind: 'checkpointRefused', text } });
+    return false;
+  };
+  if (file.size > MAX_CHECKPOINT_BYTES) return refuse(`The file is ${(file.size / 1024 / 1024).toFixed(0)} MB; a checkpoint is at most ${MAX_CHECKPOINT_BYTES / 1024 / 1024} MB.`);
+  sweeps.stopSweep();
+  const text = await file.text();
+  const loaded = await getClient().api.loadCheckpoint(text);
+  if (!loaded.ok) return refuse(loaded.error);
+  const s = state();
+  s.setConfigState(loaded.config);
+  s.setRunState({ notice: { kind: 'checkpointLoaded', text: String(loaded.step) } });
+  await applySpeed();
+  return true;
 }

@@ -225,6 +225,10 @@ export const COMMENTS_EN = {
       'then the schedule below takes over (SequentialLR chains them).',
   },
   loop: {
+    checkpoint: (file: string): string =>
+      'Weights saved by the playground ("Save model" writes a .json checkpoint): to start from them\n' +
+      `(the optimizer starts afresh), run  PLAYGROUND_CHECKPOINT=training-playground-….json python ${file}\n` +
+      'or write the file\'s name in place of os.environ.get(...).',
     evaluate:
       'Loss and accuracy (R² for regression) on a whole split, as the playground measures the validation split\n' +
       'after each epoch: eval mode (dropout off, batch norm uses its running averages), no graph (torch.no_grad).',

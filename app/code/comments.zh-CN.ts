@@ -210,6 +210,10 @@ export const COMMENTS_ZH_CN: Comments = {
     warmupSteps: (n) => `预热：前 ${n} 个批次内，学习率从 1 % 线性升到 100 %，\n之后交给下面的调度（由 SequentialLR 串联）。`,
   },
   loop: {
+    checkpoint: (file: string): string =>
+      '演练场保存的权重（“保存模型”写出的 .json 检查点）：要从这些权重开始（优化器重新开始），\n' +
+      `运行  PLAYGROUND_CHECKPOINT=training-playground-….json python ${file}\n` +
+      '或把 os.environ.get(...) 换成文件名。',
     evaluate:
       '在整个数据划分上计算损失和准确率（回归则为 R²），与演练场每个 epoch 后度量验证集的方式相同：\n' +
       'eval 模式（关闭 dropout，批归一化使用滑动平均）且不构建计算图（torch.no_grad）。',

@@ -18,6 +18,7 @@ import {
 import type { ActivationStats } from '../../engine/train/metrics';
 import type { DataPoints } from '../../workers/session';
 import * as training from '../bridge/training';
+import { Checkpoints } from './Checkpoints';
 import { ChoiceField, InfoTip, NumberField, Panel, SwitchField } from '../controls/fields';
 import { inTurn } from '../controls/inTurn';
 import { useMessages } from '../i18n';
@@ -240,6 +241,7 @@ export function ModelPanelView({ config, points, activations }: { config: Experi
             />
           </div>
         </div>
+        <Checkpoints />
       </div>
     </Panel>
   );

@@ -61,6 +61,7 @@ export function Notices() {
     );
   }
   if (notice) {
+    const info = notice.kind === 'restart' || notice.kind === 'checkpointLoaded';
     const text =
       notice.kind === 'restart'
         ? m.run.restarted(notice.text)
@@ -74,9 +75,13 @@ export function Notices() {
                 ? m.run.runsNotSaved
                 : notice.kind === 'csvThinned'
                   ? m.run.csvThinned(Number(notice.text))
-                  : notice.text;
+                  : notice.kind === 'checkpointLoaded'
+                    ? m.model.checkpoint.loaded(Number(notice.text))
+                    : notice.kind === 'checkpointRefused'
+                      ? m.model.checkpoint.refused(notice.text)
+                      : notice.text;
     items.push(
-      <div key="notice" className={`notice ${notice.kind === 'restart' ? 'notice-info' : 'notice-warning'}`} role={notice.kind === 'restart' ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
+      <div key="notice" className={`notice ${info ? 'notice-info' : 'notice-warning'}`} role={info ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
         <p>{text}</p>
         <button type="button" className="button notice-close" onClick={training.dismissNotice}>
           {m.common.dismiss}

@@ -68,7 +68,7 @@ function FindLrButton() {
     <p className="training-note-row">
       <button
         type="button"
-        className="button button-small"
+        className="button button-small finder-open"
         title={f.findTip}
         disabled={running}
         data-testid="find-lr"

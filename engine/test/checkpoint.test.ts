@@ -100,6 +100,6 @@ describe('checkpoints', () => {
     deeper.model.hiddenLayers = [16, 16, 16];
     const third = readCheckpoint(JSON.stringify(makeCheckpoint(buildExperiment(deeper, {}), deeper, null)));
     if (!third.ok) throw new Error(third.error);
-    expect(() => restoreCheckpoint(buildExperiment(config, {}), third.checkpoint)).toThrow(/does not fit this experiment's \(unexpected 9\.weight, 9\.bias\)/);
+    expect(() => restoreCheckpoint(buildExperiment(config, {}), third.checkpoint)).toThrow(/does not fit this experiment's \(unexpected 6\.weight, 6\.bias\)/);
   });
 });

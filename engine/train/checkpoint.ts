@@ -7,10 +7,13 @@
  *     checkpoint = json.load(open("checkpoint.json"))
  *     model.load_state_dict({k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in checkpoint["model"].items()})
  *
- * The model's keys are PyTorch's (`0.weight`, `1.running_mean`…) for the same nn.Sequential.
+ * The model's keys are PyTorch's (`0.weight`, `1.running_mean`…) for the exported script's
+ * nn.Sequential: the engine keeps a Dropout layer even at p = 0 (so that p can change while
+ * training), the script writes none then, so the layers after it are numbered as the script's.
  */
 import { validateConfig, type ExperimentConfig } from './config';
 import type { BuiltExperiment } from './build';
+import * as nn from '../nn';
 import type { OptimizerStateDict } from '../optim/optimizer';
 import type { RunStatus, SchedulerState } from './trainer';
 import type { GeneratorState } from '../random';
@@ -32,7 +35,7 @@ export interface Checkpoint {
   saved: string;
   config: ExperimentConfig;
   run: Pick<RunStatus, 'epoch' | 'step' | 'samplesSeen' | 'bestEpoch' | 'bestValidationLoss'>;
-  /** the last evaluation's validation loss, to check a load against */
+  /** the validation loss of these weights when saved, to check a load against */
   validationLoss: number | null;
   model: Record<string, SavedTensor>;
   optimizer: OptimizerStateDict;
@@ -41,10 +44,30 @@ export interface Checkpoint {
   generator: GeneratorState;
 }
 
+/**
+ * The engine's state-dict keys and the exported script's, in order: the same but for the layer
+ * numbers, which skip the engine's Dropout layers when p = 0 (the script has none).
+ */
+export function torchKeys(built: BuiltExperiment): Map<string, string> {
+  const renumber = new Map<string, string>();
+  let index = 0;
+  for (const [name, module] of built.setup.model.namedChildren()) {
+    if (module instanceof nn.Dropout && module.p === 0) continue;
+    renumber.set(name, String(index++));
+  }
+  const keys = new Map<string, string>();
+  for (const key of Object.keys(built.setup.model.stateDict())) {
+    const [layer, ...rest] = key.split('.');
+    keys.set(key, [renumber.get(layer) ?? layer, ...rest].join('.'));
+  }
+  return keys;
+}
+
 export function makeCheckpoint(built: BuiltExperiment, config: ExperimentConfig, validationLoss: number | null, saved = new Date()): Checkpoint {
   const { model, optimizer, scheduler } = built.setup;
   const state: Record<string, SavedTensor> = {};
-  for (const [key, tensor] of Object.entries(model.stateDict())) state[key] = { shape: tensor.shape.slice(), data: Array.from(tensor.data) };
+  const keys = torchKeys(built);
+  for (const [key, tensor] of Object.entries(model.stateDict())) state[keys.get(key)!] = { shape: tensor.shape.slice(), data: Array.from(tensor.data) };
   const { epoch, step, samplesSeen, bestEpoch, bestValidationLoss } = built.trainer.status;
   return {
     format: CHECKPOINT_FORMAT,
@@ -117,8 +140,11 @@ export function readCheckpoint(text: string): CheckpointRead {
  * fit the model; nothing is half-loaded into a run that was going on (the experiment is new).
  */
 export function restoreCheckpoint(built: BuiltExperiment, checkpoint: Checkpoint): void {
-  const { model, optimizer, scheduler } = built.setup;
-  const live = model.stateDict();
+  const { optimizer, scheduler } = built.setup;
+  // the live tensors by the script's keys (the file's)
+  const keys = torchKeys(built);
+  const engine = built.setup.model.stateDict();
+  const live = Object.fromEntries(Object.entries(engine).map(([key, tensor]) => [keys.get(key)!, tensor]));
   const expected = Object.keys(live);
   const given = Object.keys(checkpoint.model);
   const missing = expected.filter((k) => !(k in checkpoint.model));

@@ -345,6 +345,16 @@ export class Trainer {
     return record;
   }
 
+  /** The validation split's metrics with the weights as they are, reported nowhere (a checkpoint records the loss). */
+  measureValidation(): SplitMetrics {
+    const { model } = this.setup;
+    const wasTraining = model.training;
+    model.eval();
+    const metrics = noGrad(() => this.measure(this.setup.validation));
+    model.train(wasTraining);
+    return metrics;
+  }
+
   private resetRunning(): void {
     const r = this.running;
     r.lossSum = 0;

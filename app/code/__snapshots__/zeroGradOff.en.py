@@ -244,6 +244,15 @@ def evaluate(x, y):
     model.train()
     return loss, metric_of(output, y)
 
+# Weights saved by the playground ("Save model" writes a .json checkpoint): to start from them
+# (the optimizer starts afresh), run  PLAYGROUND_CHECKPOINT=training-playground-….json python train_moons.py
+# or write the file's name in place of os.environ.get(...).
+CHECKPOINT = os.environ.get("PLAYGROUND_CHECKPOINT")
+if CHECKPOINT:
+    checkpoint = json.load(open(CHECKPOINT))
+    model.load_state_dict({k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in checkpoint["model"].items()})
+    print("LOADED " + json.dumps({"step": checkpoint["run"]["step"], "val_loss": evaluate(X_val, y_val)[0]}))
+
 # ── 11. The training loop ───────────────────────────────────────────────────
 # Early stopping is off: the run trains for all EPOCHS epochs.
 DIVERGENCE_FACTOR = 3.0

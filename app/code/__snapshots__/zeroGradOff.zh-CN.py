@@ -244,6 +244,15 @@ def evaluate(x, y):
     model.train()
     return loss, metric_of(output, y)
 
+# 演练场保存的权重（“保存模型”写出的 .json 检查点）：要从这些权重开始（优化器重新开始），
+# 运行  PLAYGROUND_CHECKPOINT=training-playground-….json python train_moons.py
+# 或把 os.environ.get(...) 换成文件名。
+CHECKPOINT = os.environ.get("PLAYGROUND_CHECKPOINT")
+if CHECKPOINT:
+    checkpoint = json.load(open(CHECKPOINT))
+    model.load_state_dict({k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in checkpoint["model"].items()})
+    print("LOADED " + json.dumps({"step": checkpoint["run"]["step"], "val_loss": evaluate(X_val, y_val)[0]}))
+
 # ── 11. 训练循环 ────────────────────────────────────────────────────────────
 # 早停已关闭：训练会跑满 EPOCHS 个 epoch。
 DIVERGENCE_FACTOR = 3.0

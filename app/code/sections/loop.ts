@@ -5,6 +5,7 @@
  */
 import { DIVERGENCE_FACTOR, LOSS_SMOOTHING } from '../../../engine/train/divergence';
 import { pyFloat, pyInt } from '../python';
+import { scriptBaseName } from './setup';
 import type { CodeWriter } from '../writer';
 import type { Context } from '../context';
 
@@ -31,6 +32,13 @@ export function writeEvaluate(w: CodeWriter, ctx: Context): void {
   w.code(`        loss = loss_fn(output, ${target(ctx, 'y')}).item()`, ctx.task === 'classification' ? ['loss.type'] : []);
   w.code('    model.train()');
   w.code('    return loss, metric_of(output, y)');
+  w.blank();
+  w.comment(t.loop.checkpoint(`${scriptBaseName(ctx.dataset)}.py`));
+  w.code('CHECKPOINT = os.environ.get("PLAYGROUND_CHECKPOINT")');
+  w.code('if CHECKPOINT:');
+  w.code('    checkpoint = json.load(open(CHECKPOINT))');
+  w.code('    model.load_state_dict({k: torch.tensor(v["data"]).reshape(v["shape"]) for k, v in checkpoint["model"].items()})');
+  w.code('    print("LOADED " + json.dumps({"step": checkpoint["run"]["step"], "val_loss": evaluate(X_val, y_val)[0]}))');
 }
 
 function writeLoopSettings(w: CodeWriter, ctx: Context): void {

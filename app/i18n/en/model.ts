@@ -74,6 +74,17 @@ export const model = {
 
   // settings
   settingsLabel: 'Layer settings',
+  checkpoint: {
+    title: 'Keep this model',
+    hint: 'Save writes one .json file: the settings, the weights, the optimizer\'s state and the step. Load it later (here or on another computer) and training goes on from there. Nothing is uploaded: the file stays on your computer.',
+    save: 'Save model',
+    saveTip: 'Downloads the model as it is now (weights, optimizer state, schedule, step) as a .json checkpoint.',
+    load: 'Load model…',
+    loadTip: 'Continues from a .json checkpoint saved by Save model: its settings, weights and step replace this run (which is kept in the runs table).',
+    python: 'In PyTorch: the exported program reads the same file (its CHECKPOINT lines, after evaluate).',
+    loaded: (step: number) => `Loaded the model saved at step ${step}: its settings and weights are in place and the run waits there. Press Play to train on.`,
+    refused: (why: string) => `This file could not be loaded, so the run is as it was. ${why}`,
+  },
   noHiddenNote: 'Activation, dropout and batch normalisation act on hidden layers; a linear model has none.',
   activation: 'Activation',
   activationTip:

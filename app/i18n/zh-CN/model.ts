@@ -68,6 +68,17 @@ export const model: Messages['model'] = {
   tipWaiting: '正在等待网络……',
 
   settingsLabel: '层的设置',
+  checkpoint: {
+    title: '保存这个模型',
+    hint: '“保存模型”会写出一个 .json 文件：设置、权重、优化器状态和步数。以后（在这里或另一台电脑上）载入它，训练就从那里继续。不会上传任何东西：文件只留在你的电脑上。',
+    save: '保存模型',
+    saveTip: '把模型的当前状态（权重、优化器状态、学习率调度、步数）下载为 .json 检查点。',
+    load: '载入模型……',
+    loadTip: '从“保存模型”写出的 .json 检查点继续：它的设置、权重和步数替换本次运行（本次运行保留在运行表中）。',
+    python: '在 PyTorch 中：导出的程序读取同一个文件（见 evaluate 之后的 CHECKPOINT 几行）。',
+    loaded: (step: number) => `已载入在第 ${step} 步保存的模型：设置和权重已就位，运行停在那里。点击“播放”继续训练。`,
+    refused: (why: string) => `无法载入这个文件，运行保持原样。${why}`,
+  },
   noHiddenNote: '激活函数、丢弃率和批归一化都作用在隐藏层上；线性模型没有隐藏层。',
   activation: '激活函数',
   activationTip:
