@@ -206,7 +206,9 @@ describe('TrainingSession', () => {
     await first.init(config, seen.onMetrics);
     first.step('epoch');
     first.step('epoch');
-    const text = first.saveCheckpoint()!;
+    const saved = first.saveCheckpoint();
+    if (!saved?.ok) throw new Error('not saved');
+    const text = saved.text;
     const savedLoss = (JSON.parse(text) as { validationLoss: number }).validationLoss;
     const before = lossesOf(seen.batches).length;
     first.step('epoch');
@@ -234,6 +236,17 @@ describe('TrainingSession', () => {
     other.batches.length = 0;
     second.step('epoch');
     expect(lossesOf(other.batches)).toEqual(lossesOf(seen.batches).slice(before));
+  });
+
+  it('does not save weights that are not numbers (JSON would write null): it names the tensor', async () => {
+    const session = new TrainingSession({ loadText });
+    await session.init(defaultConfig(), collect().onMetrics);
+    session.step(3);
+    expect(session.saveCheckpoint()).toMatchObject({ ok: true });
+    // as an overflow leaves them: the first layer's bias
+    const built = (session as unknown as { built: { setup: { model: { stateDict(): Record<string, { data: Float32Array }> } } } }).built;
+    built.setup.model.stateDict()['0.bias'].data[2] = Infinity;
+    expect(session.saveCheckpoint()).toEqual({ ok: false, notFinite: '0.bias' });
   });
 
   it('predicts over the input plane: probabilities for classes, values for 1-D regression', async () => {

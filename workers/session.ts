@@ -321,9 +321,13 @@ export class TrainingSession {
    * A checkpoint of the run as it stands (engine/train/checkpoint.ts), as the JSON text of the file
    * the page downloads; null before the experiment is built.
    */
-  saveCheckpoint(): string | null {
+  saveCheckpoint(): { ok: true; text: string } | { ok: false; notFinite: string } | null {
     if (!this.built || !this.config || this.errorMessage) return null;
-    return JSON.stringify(makeCheckpoint(this.built, this.config, this.built.trainer.measureValidation().loss));
+    const checkpoint = makeCheckpoint(this.built, this.config, this.built.trainer.measureValidation().loss);
+    // JSON would write NaN as null, and the file could not be loaded back
+    const broken = Object.entries(checkpoint.model).find(([, t]) => !t.data.every(Number.isFinite));
+    if (broken) return { ok: false, notFinite: broken[0] };
+    return { ok: true, text: JSON.stringify(checkpoint) };
   }
 
   /**

@@ -502,10 +502,14 @@ export function checkpointName(dataset: string, step: number): string {
  * writes the JSON, the page only hands it to the browser.
  */
 export async function saveCheckpoint(): Promise<boolean> {
-  const text = await getClient().api.saveCheckpoint();
-  if (text === null) return false;
+  const saved = await getClient().api.saveCheckpoint();
+  if (saved === null) return false;
   const s = state();
-  downloadText(checkpointName(s.config.data.dataset, s.status?.step ?? 0), text, 'application/json');
+  if (!saved.ok) {
+    s.setRunState({ notice: { kind: 'checkpointNotSaved', text: saved.notFinite } });
+    return false;
+  }
+  downloadText(checkpointName(s.config.data.dataset, s.status?.step ?? 0), saved.text, 'application/json');
   return true;
 }
 

@@ -79,7 +79,9 @@ export function Notices() {
                     ? m.model.checkpoint.loaded(Number(notice.text))
                     : notice.kind === 'checkpointRefused'
                       ? m.model.checkpoint.refused(notice.text)
-                      : notice.text;
+                      : notice.kind === 'checkpointNotSaved'
+                        ? m.model.checkpoint.notSaved(notice.text)
+                        : notice.text;
     items.push(
       <div key="notice" className={`notice ${info ? 'notice-info' : 'notice-warning'}`} role={info ? 'status' : 'alert'} data-testid={`notice-${notice.kind}`}>
         <p>{text}</p>

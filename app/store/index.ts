@@ -36,11 +36,11 @@ export interface PlanePicture {
   run: number;
 }
 
-export type NoticeKind = 'restart' | 'error' | 'worker' | 'invalid' | 'runsUnreadable' | 'runsNotSaved' | 'csvThinned' | 'checkpointLoaded' | 'checkpointRefused';
+export type NoticeKind = 'restart' | 'error' | 'worker' | 'invalid' | 'runsUnreadable' | 'runsNotSaved' | 'csvThinned' | 'checkpointLoaded' | 'checkpointRefused' | 'checkpointNotSaved';
 
 export interface Notice {
   kind: NoticeKind;
-  /** for 'restart': the settings that caused it; for 'error': the worker's message; for 'runsUnreadable': how many; for 'csvThinned': every how many steps the file holds; for 'checkpointLoaded': its step; for 'checkpointRefused': why */
+  /** for 'restart': the settings that caused it; for 'error': the worker's message; for 'runsUnreadable': how many; for 'csvThinned': every how many steps the file holds; for 'checkpointLoaded': its step; for 'checkpointRefused': why; for 'checkpointNotSaved': the tensor that is not finite */
   text: string;
   /** for 'invalid': the refused values (shown in the page's language) */
   errors?: ConfigError[];

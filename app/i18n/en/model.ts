@@ -83,6 +83,7 @@ export const model = {
     loadTip: 'Continues from a .json checkpoint saved by Save model: its settings, weights and step replace this run (which is kept in the runs table).',
     python: 'In PyTorch: the exported program reads the same file (its CHECKPOINT lines, after evaluate).',
     loaded: (step: number) => `Loaded the model saved at step ${step}: its settings and weights are in place and the run waits there. Press Play to train on.`,
+    notSaved: (key: string) => `The model was not saved: its weights are no longer numbers (${key} holds NaN or ∞; the run diverged), so there is nothing to keep. Reset the run or lower the learning rate, then save.`,
     refused: (why: string) => `This file could not be loaded, so the run is as it was. ${why}`,
   },
   noHiddenNote: 'Activation, dropout and batch normalisation act on hidden layers; a linear model has none.',

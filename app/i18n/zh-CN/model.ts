@@ -77,6 +77,7 @@ export const model: Messages['model'] = {
     loadTip: '从“保存模型”写出的 .json 检查点继续：它的设置、权重和步数替换本次运行（本次运行保留在运行表中）。',
     python: '在 PyTorch 中：导出的程序读取同一个文件（见 evaluate 之后的 CHECKPOINT 几行）。',
     loaded: (step: number) => `已载入在第 ${step} 步保存的模型：设置和权重已就位，运行停在那里。点击“播放”继续训练。`,
+    notSaved: (key: string) => `模型没有保存：权重已经不再是数字（${key} 中有 NaN 或 ∞；运行发散了），没有可保存的内容。请重置运行或调低学习率，然后再保存。`,
     refused: (why: string) => `无法载入这个文件，运行保持原样。${why}`,
   },
   noHiddenNote: '激活函数、丢弃率和批归一化都作用在隐藏层上；线性模型没有隐藏层。',
