@@ -49,7 +49,8 @@ test('Find LR on a paused run: the curve, the marks and the suggestion, which Us
 });
 
 test('the lesson: Find LR from its card, beside the loss; Use, and the crawling run learns', async ({ page }) => {
-  await open(page, 'lesson=lrFinder');
+  // at the lesson's own pace, as a class sees it: Find LR pressed early in the run
+  await open(page, 'lesson=lrFinder', 'normal');
   const lesson = page.getByTestId('lesson');
   await expect(lesson).toContainText('Find a learning rate');
   await lesson.getByTestId('lesson-find-lr').click();

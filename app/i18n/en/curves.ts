@@ -122,7 +122,7 @@ export const curves = {
     result: (suggestion: string, minimum: string, steepest: string | null) =>
       `Suggested lr = ${suggestion}: a tenth of ${minimum}, where the loss was lowest${steepest ? `; it fell fastest at ${steepest}` : ''}.`,
     diverged: (lr: string) => `The loss blew up past lr = ${lr}.`,
-    noFall: 'The loss did not fall at any rate from 0.0000001 to 10 in 200 steps: the model may be stuck (all-zero weights, a dead network) or already at its best. Change the model or reset the run and try again.',
+    noFall: 'The loss did not fall by 1 % at any rate from 0.0000001 to 10 in 200 steps. Later in a run this happens (in so few steps no rate helps much), or the model is stuck (all-zero weights, a dead network). Reset the run and find again before it trains, or keep the rate you have.',
     failed: (message: string) => `The test could not run${message ? `: ${message}` : ''}.`,
     use: (lr: string) => `Use lr = ${lr}`,
     useTip: 'Sets the learning rate to the suggestion; the run goes on with it from here (a live change).',

@@ -121,7 +121,7 @@ export const curves: Messages['curves'] = {
     result: (suggestion: string, minimum: string, steepest: string | null) =>
       `建议 lr = ${suggestion}：损失最低处 ${minimum} 的十分之一${steepest ? `；在 ${steepest} 处下降最快` : ''}。`,
     diverged: (lr: string) => `lr 超过 ${lr} 后损失爆炸。`,
-    noFall: '在 200 步内，从 0.0000001 到 10 的任何学习率都没有让损失下降：模型可能卡住了（权重全为零、网络“死亡”），或已经处于最佳状态。请修改模型或重置运行后再试。',
+    noFall: '在 200 步内，从 0.0000001 到 10 的任何学习率都没能让损失下降 1 %。训练到后期时会这样（这么少的步数里，哪个学习率都帮不了多少），也可能是模型卡住了（权重全为零、网络“死亡”）。请重置运行，在训练开始前重新查找，或保留现在的学习率。',
     failed: (message: string) => `无法运行测试${message ? `：${message}` : ''}。`,
     use: (lr: string) => `使用 lr = ${lr}`,
     useTip: '把学习率设为建议值；运行从此处以该值继续（实时修改）。',
