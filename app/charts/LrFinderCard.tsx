@@ -73,10 +73,14 @@ export function LrFinderCard({ focused }: { focused: boolean }) {
         </span>
         {result && (
           <span className="finder-legend" aria-hidden="true">
-            <span className="finder-key finder-key-smoothed" />
-            {f.smoothed}
-            <span className="finder-key finder-key-raw" />
-            {f.raw}
+            <span className="finder-legend-item">
+              <span className="finder-key finder-key-smoothed" />
+              {f.smoothed}
+            </span>
+            <span className="finder-legend-item">
+              <span className="finder-key finder-key-raw" />
+              {f.raw}
+            </span>
           </span>
         )}
       </figcaption>
