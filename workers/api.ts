@@ -74,6 +74,8 @@ export function createApi(load?: (url: string) => Promise<string>) {
     },
     exportState: () => session.exportState(),
     saveCheckpoint: () => session.saveCheckpoint(),
+    readTable: (text: string) => session.readTable(text),
+    useTable: (text: string, fileName: string, target: number, task: 'classification' | 'regression') => session.useTable(text, fileName, target, task),
     loadCheckpoint: (text: string) => session.loadCheckpoint(text),
     dispose() {
       session.dispose();

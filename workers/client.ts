@@ -4,7 +4,7 @@
  */
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { Api } from './api';
-import type { MetricsBatch, UpdateResult } from './session';
+import type { MetricsBatch, TableUse, UpdateResult } from './session';
 
 export type { Api } from './api';
 
@@ -30,6 +30,9 @@ export class TrainingClient {
   private config: unknown = null;
   private readonly datasetBaseUrl: string;
   private disposed = false;
+  /** the table of one's own this worker was given (useTable), sent again to a fresh worker */
+  private table: [string, string, number, 'classification' | 'regression'] | null = null;
+  private tableSent = false;
   /** times of recent restarts: a worker that dies on start must not respawn forever */
   private restarts: number[] = [];
 
@@ -45,10 +48,25 @@ export class TrainingClient {
     return this.remote!;
   }
 
-  /** Starts (or restarts) training the experiment `config`. */
+  /** Starts (or restarts) training the experiment `config`; a fresh worker first gets the table of one's own, if any. */
   async init(config: unknown): Promise<UpdateResult> {
     this.config = config;
+    if (this.table !== null && !this.tableSent) {
+      const [text, fileName, target, task] = this.table;
+      await this.api.useTable(text, fileName, target, task);
+      this.tableSent = true;
+    }
     return this.api.init(config, proxy(this.metrics), { datasetBaseUrl: this.datasetBaseUrl });
+  }
+
+  /** Makes a person's CSV the `custom` data set of this worker, and of the one that replaces it after a crash. */
+  async useTable(text: string, fileName: string, target: number, task: 'classification' | 'regression'): Promise<TableUse> {
+    const result = await this.api.useTable(text, fileName, target, task);
+    if (result.ok) {
+      this.table = [text, fileName, target, task];
+      this.tableSent = true;
+    }
+    return result;
   }
 
   /** Changes settings; remembers the merged experiment for a restart after a crash. */
@@ -83,6 +101,7 @@ export class TrainingClient {
   }
 
   private spawn(): void {
+    this.tableSent = false;
     const worker = new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
     worker.addEventListener('error', (event) => {
       event.preventDefault();

@@ -20,6 +20,8 @@ import type { EvaluationRecord, RunStatus, StepRecord } from '../engine/train/tr
 import { softmaxRows } from './grid';
 import { findLr, type LrFinderOptions, type LrFinderResult } from '../engine/train/lrFinder';
 import { makeCheckpoint, readCheckpoint, restoreCheckpoint } from '../engine/train/checkpoint';
+import { readUserTable, suggestTask, tableData } from '../engine/data/sets/userTable';
+import { setUserData, userDataInfo, USER_DATA_FILE, type UserDataInfo } from '../engine/train/config';
 import { MetricsStream, type MetricsBatch } from './metricsStream';
 
 export type { MetricsBatch } from './metricsStream';
@@ -66,6 +68,14 @@ export interface UpdateResult {
  * A live setting to change once the run has taken `step` steps: a link that reproduces a run
  * replays the changes made while it ran at the steps they were made at.
  */
+/** A person's CSV as read (readTable): its columns, row count, the task each column suggests as target, the first rows. */
+export type TableRead =
+  | { ok: true; columns: string[]; rows: number; tasks: Array<'classification' | 'regression'>; preview: string[][] }
+  | { ok: false; error: string };
+
+/** The table made the `custom` data set (useTable), with its class counts; or why not. */
+export type TableUse = { ok: true; info: UserDataInfo; classCounts: number[] } | { ok: false; error: string };
+
 /** What loading a checkpoint did: the experiment it continues, or why the file was refused. */
 export type CheckpointLoad = { ok: true; config: ExperimentConfig; step: number; validationLoss: number | null } | { ok: false; error: string };
 
@@ -347,6 +357,37 @@ export class TrainingSession {
     await this.rebuild(read.config, `Continuing from the model saved at step ${step}.`, (built) => restoreCheckpoint(built, read.checkpoint));
     if (this.errorMessage) return { ok: false, error: this.errorMessage };
     return { ok: true, config: read.config, step, validationLoss: this.lastValidationLoss };
+  }
+
+  /**
+   * Reads a person's CSV off the page's thread: its columns, rows and, per column, the task it
+   * suggests as a target; or why it cannot be read (naming row and column).
+   */
+  readTable(text: string): TableRead {
+    try {
+      const table = readUserTable(text);
+      return { ok: true, columns: table.columns, rows: table.rows.length, tasks: table.columns.map((_, j) => suggestTask(table, j)), preview: table.rows.slice(0, 5) };
+    } catch (error) {
+      return { ok: false, error: errorText(error) };
+    }
+  }
+
+  /**
+   * Makes the table the `custom` data set of this worker: checked with its target and task,
+   * registered, and its text kept where the experiment is built from. The run is not rebuilt here.
+   */
+  useTable(text: string, fileName: string, target: number, task: 'classification' | 'regression'): TableUse {
+    try {
+      const table = readUserTable(text);
+      const data = tableData(table, target, task);
+      const info = userDataInfo(table, data, fileName, target);
+      setUserData(info);
+      this.texts.set(USER_DATA_FILE, text);
+      const classCounts = data.task === 'classification' ? Array.from({ length: data.classes }, (_, c) => data.y.filter((v) => v === c).length) : [];
+      return { ok: true, info, classCounts };
+    } catch (error) {
+      return { ok: false, error: errorText(error) };
+    }
   }
 
   status(): SessionStatus {

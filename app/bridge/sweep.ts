@@ -13,6 +13,7 @@ import { MAX_RUNS, nextColor, type PastRun } from '../store/runs';
 import { RunHistory } from '../store/series';
 import type { Sweep } from '../store/sweep';
 import { batchesPerEpoch, stepsPerSecond } from './pace';
+import { ownTable } from './ownTable';
 
 /** How often the charts may redraw for the sweep's runs. */
 const REFRESH_MS = 100;
@@ -105,6 +106,8 @@ async function startLane(lane: Lane): Promise<void> {
     onRestart: (message) => state().setRunState({ notice: { kind: 'worker', text: message } }),
   });
   lane.client = client;
+  const table = ownTable();
+  if (lane.config.data.dataset === 'custom' && table !== null) await client.useTable(...table);
   const result = await client.init(lane.config);
   if (result.errors.length > 0) {
     lane.ended = true;

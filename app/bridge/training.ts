@@ -19,6 +19,11 @@ import { experimentById, experimentConfig } from '../experiments/presets';
 import { batchesPerEpoch, stepsPerSecond } from './pace';
 import { downloadText } from '../codeView/browser';
 import { MAX_CHECKPOINT_BYTES } from '../../engine/train/checkpoint';
+import { MAX_TABLE_BYTES } from '../../engine/data/sets/userTable';
+import { setUserData } from '../../engine/train/config';
+import type { TableRead, TableUse } from '../../workers/session';
+import { datasetSwitchPatch } from '../datasets/switchPatch';
+import { setOwnTable } from './ownTable';
 
 /** How often the history's version (and so the charts) may change: up to 20 Hz, the metric stream's own rate. */
 const HISTORY_REFRESH_MS = 50;
@@ -533,4 +538,35 @@ export async function loadCheckpointFile(file: Blob): Promise<boolean> {
   s.setRunState({ notice: { kind: 'checkpointLoaded', text: String(loaded.step) } });
   await applySpeed();
   return true;
+}
+
+/** Reads a CSV file or pasted text in the worker (refused unread past 50 MB): its columns and a task per column. */
+export async function readTable(file: Blob): Promise<TableRead> {
+  if (file.size > MAX_TABLE_BYTES) {
+    return { ok: false, error: `The file is ${(file.size / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_TABLE_BYTES / 1024 / 1024} MB.` };
+  }
+  return getClient().api.readTable(await file.text());
+}
+
+/**
+ * Trains on a person's table: the worker checks it with its target and task and registers it,
+ * then the page does (so its settings, model and code see the same data set) and switches to it —
+ * a restart, as any other data set. A table that cannot be used leaves the data set as it was.
+ */
+export async function useOwnTable(file: Blob, fileName: string, target: number, task: 'classification' | 'regression'): Promise<TableUse> {
+  const text = await file.text();
+  const used = await getClient().useTable(text, fileName, target, task);
+  if (!used.ok) return used;
+  setUserData(used.info);
+  setOwnTable([text, fileName, target, task]);
+  const s = state();
+  s.setRunState({ ownTable: { info: used.info, classCounts: used.classCounts } });
+  if (s.config.data.dataset === 'custom') {
+    // the same data set name, other data: a fresh copy of the settings makes the page read it again
+    s.setConfigState(structuredClone(s.config));
+    await reset();
+  } else {
+    await changeConfig(datasetSwitchPatch(s.config, 'custom'));
+  }
+  return used;
 }

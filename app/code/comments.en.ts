@@ -66,6 +66,7 @@ export const COMMENTS_EN = {
       wine: 'Wines of three cultivars: 178 rows, 13 chemical measurements.',
       breastCancer: 'Breast cancer diagnosis: 569 rows, 30 measurements of cell nuclei; 0 malignant, 1 benign.',
       diabetes: 'Diabetes: 442 patients, 10 measurements; the target is the disease progression a year later.',
+      custom: 'Your own table, read from its CSV file: every column but the target is a feature.',
     } satisfies Record<DatasetName, string>,
     sameAsPlayground:
       "The same algorithm, settings and seed as the playground's generator, so the points are the same.",
@@ -99,6 +100,9 @@ export const COMMENTS_EN = {
     embedded: (rows: number): string =>
       `The data set is small (${rows} rows), so it travels inside this script: the playground's CSV, as is.\n` +
       'First line: rows, features and the class names; then the features and the class of each row.',
+    userTable: (file: string, target: string): string =>
+      `Your table: save it as ${file} next to this script (or in the folder a notebook runs in).\n` +
+      `Column "${target}" is the target; every other column is a feature, read as a number.`,
     download: (files: string[]): string =>
       `The playground's file${files.length > 1 ? 's' : ''} ${files.join(' and ')}: download ${files.length > 1 ? 'them' : 'it'} beside the code\n` +
       'in the playground and save next to this script (or in the folder a notebook runs in).',

@@ -60,6 +60,7 @@ export const COMMENTS_ZH_CN: Comments = {
       wine: '三个品种的葡萄酒：178 行，13 项化学测量值。',
       breastCancer: '乳腺癌诊断：569 行，30 项细胞核测量值；0 为恶性，1 为良性。',
       diabetes: '糖尿病：442 位患者，10 项测量值；目标值是一年后的病情进展。',
+      custom: '你自己的表格，从它的 CSV 文件读取：除目标列外，每一列都是特征。',
     },
     sameAsPlayground: '算法、设置和种子都与演练场的生成器相同，所以生成的点完全一样。',
     sameSplit: '与演练场相同的数据行、相同的训练/验证划分（种子相同）。',
@@ -92,6 +93,9 @@ export const COMMENTS_ZH_CN: Comments = {
     embedded: (rows) =>
       `这个数据集很小（${rows} 行），所以直接放在脚本里：就是演练场的 CSV，原样不动。\n` +
       '第一行是行数、特征数和各类别名；其后每行是特征和类别。',
+    userTable: (file, target) =>
+      `你的表格：把它保存为本脚本旁边的 ${file}（若用 notebook，则放在它运行的文件夹里）。\n` +
+      `“${target}”列是目标；其余每一列都是特征，按数字读取。`,
     download: (files) =>
       `演练场的数据文件 ${files.join(' 和 ')}：请在演练场代码旁下载，\n` +
       '保存在本脚本旁边（若用 notebook，则放在它运行的文件夹里）。',

@@ -47,7 +47,8 @@ const STARTS: Record<string, ExperimentConfig> = {
 describe('datasetSwitchPatch', () => {
   it('gives a valid experiment for every data set, from every starting point', () => {
     for (const [start, config] of Object.entries(STARTS)) {
-      for (const dataset of DATASET_NAMES) {
+      // (custom is picked once a table is loaded; engine/test/datasets.user.test.ts)
+      for (const dataset of DATASET_NAMES.filter((d) => d !== 'custom')) {
         const checked = validateConfig(apply(config, datasetSwitchPatch(config, dataset)));
         expect(checked.ok ? [] : checked.errors.map((e) => `${start} → ${dataset}: ${e.message}`)).toEqual([]);
         if (checked.ok) expect(checked.config.data.dataset).toBe(dataset);

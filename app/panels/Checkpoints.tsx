@@ -7,6 +7,7 @@ import { useId, useRef, useState } from 'react';
 import * as training from '../bridge/training';
 import { useMessages } from '../i18n';
 import { useStore } from '../store';
+import { FileInput } from '../controls/FileInput';
 
 export function Checkpoints() {
   const m = useMessages().model.checkpoint;
@@ -31,18 +32,7 @@ export function Checkpoints() {
         <button type="button" className="button" title={m.loadTip} disabled={busy} data-testid="load-model" onClick={() => input.current?.click()}>
           {m.load}
         </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".json,application/json"
-          hidden
-          data-testid="load-model-file"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) run(() => training.loadCheckpointFile(file));
-          }}
-        />
+        <FileInput ref={input} accept=".json,application/json" testId="load-model-file" onFile={(file) => run(() => training.loadCheckpointFile(file))} />
       </div>
       <p className="checkpoints-hint">{m.python}</p>
     </section>

@@ -5,6 +5,7 @@
  * or a notebook with the data files it reads. The generator (app/code, with its embedded data sets)
  * and the highlighter load when the panel comes near the screen, so the first page load stays small.
  */
+import { ownTable } from '../bridge/ownTable';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Panel, SwitchField } from '../controls/fields';
 import { inTurn } from '../controls/inTurn';
@@ -157,7 +158,18 @@ function CodePanelContent() {
           {files.csv.map((name, i) => (
             <span key={name}>
               {i > 0 && ', '}
-              <a href={`./datasets/${name}`} download={name} title={c.dataFile(name)}>
+              <a
+                href={config.data.dataset === 'custom' ? '#' : `./datasets/${name}`}
+                download={name}
+                title={c.dataFile(name)}
+                onClick={(e) => {
+                  // one's own table is not on the server: it is handed over from the page, as it was read
+                  const own = ownTable();
+                  if (config.data.dataset !== 'custom' || own === null) return;
+                  e.preventDefault();
+                  downloadText(name, own[0], 'text/csv');
+                }}
+              >
                 {name}
               </a>
             </span>

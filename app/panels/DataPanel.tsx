@@ -11,6 +11,7 @@ import { inTurn } from '../controls/inTurn';
 import { DataSettings } from '../datasets/DataSettings';
 import { DataSummary } from '../datasets/DataSummary';
 import { DatasetPicker } from '../datasets/DatasetPicker';
+import { OwnData } from '../datasets/OwnData';
 import { datasetSwitchPatch } from '../datasets/switchPatch';
 import '../datasets/data.css';
 import { useMessages } from '../i18n';
@@ -48,6 +49,7 @@ export function DataPanelView({ config, points }: { config: ExperimentConfig; po
         <br />
         {m.data.about[dataset]}
       </p>
+      <OwnData />
       <DataSettings config={config} />
       <DataSummary config={config} points={points} />
     </Panel>

@@ -123,6 +123,7 @@ function FieldMessage({ path, text }: { path: string; text: string }) {
 export function describeError(m: Messages, error: ConfigError, here?: string): string {
   const link = linkError(m, error);
   if (link !== null) return link;
+  if (error.code === 'conflict' && error.path === 'data.dataset' && error.got?.includes('custom')) return m.run.noOwnTable;
   if (error.code === 'conflict') return m.run.conflictValue(error.path);
   if (error.code === 'unknown') return m.run.unknownSetting(error.path);
   const got = error.got ?? '';

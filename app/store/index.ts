@@ -16,6 +16,7 @@ import { RunHistory, type EvaluationRecord, type StepRecord } from './series';
 import type { CurrentRun, PastRun } from './runs';
 import type { SweepPath, SweepValue } from './sweep';
 import type { LrFinderResult } from '../../engine/train/lrFinder';
+import type { UserDataInfo } from '../../engine/train/config';
 import { SPEEDS, type Speed } from '../bridge/pace';
 import type { EmbedView } from '../url/embed';
 
@@ -92,6 +93,8 @@ export interface RunSlice {
   sweepVersion: number;
   /** the learning-rate finder's last test (null: none yet) */
   lrFinder: LrFinderStatus | null;
+  /** the table of one's own loaded on this page (the `custom` data set), with its class counts */
+  ownTable: { info: UserDataInfo; classCounts: number[] } | null;
   setRunState: (patch: Partial<Omit<RunSlice, 'setRunState'>>) => void;
 }
 
@@ -157,6 +160,7 @@ const runSlice: StateCreator<State, [], [], RunSlice> = (set) => ({
   sweep: null,
   sweepVersion: 0,
   lrFinder: null,
+  ownTable: null,
   setRunState: (patch) => set(patch),
 });
 

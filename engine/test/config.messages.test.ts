@@ -60,7 +60,7 @@ const CASES: Array<[string, unknown, string]> = [
   [
     'data.dataset',
     'mnist',
-    'data.dataset must be one of: circles, xor, blobs, spiral, moons, sine, step, polynomial, plane, bumps, digits, iris, wine, breastCancer, diabetes; got "mnist"',
+    'data.dataset must be one of: circles, xor, blobs, spiral, moons, sine, step, polynomial, plane, bumps, digits, iris, wine, breastCancer, diabetes, custom; got "mnist"',
   ],
   ['data.points', 10, 'data.points must be an integer from 20 to 2000; got 10'],
   ['data.noise', -1, 'data.noise must be a number from 0 to 1; got -1'],

@@ -162,7 +162,8 @@ describe('cross-field rules', () => {
 
   it('every data set, optimizer and scheduler combines with the defaults into a valid experiment', () => {
     let checked = 0;
-    for (const dataset of DATASET_NAMES) {
+    // (custom: below, with a table loaded)
+    for (const dataset of DATASET_NAMES.filter((d) => d !== 'custom')) {
       for (const optimizer of OPTIMIZERS) {
         for (const scheduler of SCHEDULERS) {
           const config: ExperimentConfig = {

@@ -150,6 +150,8 @@ describe('data sets', () => {
       moons: ['c', 2, 2, 2, 400], sine: ['r', 1, 0, 1, 400], step: ['r', 1, 0, 1, 400], polynomial: ['r', 1, 0, 1, 400],
       plane: ['r', 2, 0, 1, 400], bumps: ['r', 2, 0, 1, 400], digits: ['c', 64, 10, 10, 1797], iris: ['c', 4, 3, 3, 150],
       wine: ['c', 13, 3, 3, 178], breastCancer: ['c', 30, 2, 2, 569], diabetes: ['r', 10, 0, 1, 442],
+      // no table of one's own loaded (see datasets.user.test.ts)
+      custom: ['c', 0, 0, 0, 0],
     });
   });
 

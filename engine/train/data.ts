@@ -5,7 +5,8 @@
 import { Generator } from '../random';
 import * as sets from '../data/sets';
 import type { LabeledData } from '../data/sets';
-import type { DataConfig, DatasetName } from './config';
+import { USER_DATA_FILE, userData, type DataConfig, type DatasetName } from './config';
+import { readUserTable, tableData } from '../data/sets/userTable';
 
 /** CSV text of the real data sets, by file name under `public/datasets/` (the worker fetches them). */
 export type DatasetTexts = Readonly<Partial<Record<string, string>>>;
@@ -14,6 +15,7 @@ export const REAL_DATASETS = ['digits', 'iris', 'wine', 'breastCancer', 'diabete
 
 /** The files a data set needs fetched before it can be built (none for the generated ones). */
 export function filesFor(dataset: DatasetName): readonly string[] {
+  if (dataset === 'custom') return [USER_DATA_FILE];
   return (sets.REAL_DATASET_FILES as Record<string, readonly string[]>)[dataset] ?? [];
 }
 
@@ -54,6 +56,12 @@ export function loadDataset(config: DataConfig, texts: DatasetTexts, generator: 
     case 'plane': return sets.makePlane({ n, noise }, generator);
     case 'bumps': return sets.makeGaussianBumps({ n, noise }, generator);
     case 'diabetes': return sets.parseDiabetes(text(texts, 'diabetes_data.csv'), text(texts, 'diabetes_target.csv'));
+    case 'custom': {
+      const info = userData();
+      if (info === null) throw new Error('No table of your own is loaded: load a CSV in the Data panel.');
+      const table = tableData(readUserTable(text(texts, USER_DATA_FILE)), info.target, info.task);
+      return imbalanceRatio > 1 && table.task === 'classification' ? sets.subsampleToRatio(table, imbalanceRatio, generator) : table;
+    }
     default: {
       const parse = { digits: sets.parseDigits, iris: sets.parseIris, wine: sets.parseWine, breastCancer: sets.parseBreastCancer }[config.dataset];
       const table = parse(text(texts, filesFor(config.dataset)[0]));
@@ -75,7 +83,7 @@ export function prepareData(config: DataConfig, texts: DatasetTexts): PreparedDa
   const generator = new Generator(config.seed);
   const all = loadDataset(config, texts, generator);
   const split = sets.trainValidationSplit(all, config.validationFraction, generator);
-  if (!(REAL_DATASETS as readonly string[]).includes(config.dataset)) {
+  if (!(REAL_DATASETS as readonly string[]).includes(config.dataset) && config.dataset !== 'custom') {
     return { train: split.train, validation: split.validation, raw: split, scaleInput: identity, unscaleTarget: identity, scaling: 'none' };
   }
   if (config.dataset === 'digits') {

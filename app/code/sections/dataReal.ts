@@ -5,6 +5,7 @@
  */
 import irisCsv from '../../../public/datasets/iris.csv?raw';
 import wineCsv from '../../../public/datasets/wine_data.csv?raw';
+import { USER_DATA_FILE, userData, type UserDataInfo } from '../../../engine/train/config';
 import type { CodeWriter } from '../writer';
 import type { Context } from '../context';
 
@@ -32,7 +33,41 @@ const FILES: Partial<Record<string, { files: string[]; read: string[] }>> = {
 
 /** The CSV files a script for this data set reads from its own folder ([] when none: generated or embedded). */
 export function csvFilesFor(dataset: string): string[] {
+  if (dataset === 'custom') return [userData()?.fileName ?? USER_DATA_FILE];
   return FILES[dataset]?.files.slice() ?? [];
+}
+
+/**
+ * A person's own table (engine/data/sets/userTable.ts, the same rules): the csv module reads the
+ * file as the page did (separator, quotes, header), every column but the target becomes a feature,
+ * and classes are numbered as the page numbers them (numbers in numeric order, text by code point).
+ */
+function writeUserTable(w: CodeWriter, ctx: Context, info: UserDataInfo): void {
+  const { t } = ctx;
+  const quote = (v: string) => JSON.stringify(v);
+  w.comment(t.data.userTable(info.fileName, info.columns[info.target]));
+  w.code(`CSV_FILE = ${quote(info.fileName)}`);
+  w.code(`TARGET = ${quote(info.columns[info.target])}`);
+  w.block(READ_CSV.split('\n\n\n')[0]);
+  w.blank();
+  w.block(`def read_table(name):
+    path = DATA_DIR / name
+    if not path.exists():
+        sys.exit(f"Cannot find {path}: save your table as {name} next to this script.")
+    with open(path, newline="", encoding="utf-8-sig") as f:
+        rows = [[cell.strip() for cell in row] for row in csv.reader(f, delimiter=${quote(info.separator)}) if any(cell.strip() for cell in row)]
+    ${info.hasHeader ? 'return [name or f"column {j + 1}" for j, name in enumerate(rows[0])], rows[1:]' : 'return [f"column {j + 1}" for j in range(len(rows[0]))], rows'}`);
+  w.blank();
+  w.code('columns, rows = read_table(CSV_FILE)');
+  w.code('target = columns.index(TARGET)');
+  w.code('x = np.array([[float(v) for j, v in enumerate(row) if j != target] for row in rows], dtype=np.float64).astype(np.float32)');
+  if (info.task === 'classification') {
+    const numeric = info.classNames.every((c) => c !== '' && Number.isFinite(Number(c)));
+    w.code(`CLASS_NAMES = sorted({row[target] for row in rows}${numeric ? ', key=float' : ''})`);
+    w.code('y = np.array([CLASS_NAMES.index(row[target]) for row in rows], dtype=np.int64)');
+  } else {
+    w.code('y = np.array([float(row[target]) for row in rows], dtype=np.float64).astype(np.float32)');
+  }
 }
 
 const READ_CSV = `DATA_DIR = Path(__file__).resolve().parent if "__file__" in globals() else Path.cwd()
@@ -63,7 +98,10 @@ export function writeRealData(w: CodeWriter, ctx: Context): void {
   const { t, dataset, config } = ctx;
   w.for(['data.dataset'], () => {
     const embedded = EMBEDDED[dataset];
-    if (embedded) {
+    const own = dataset === 'custom' ? userData() : null;
+    if (own) {
+      writeUserTable(w, ctx, own);
+    } else if (embedded) {
       const rows = embedded.text.trim().split(/\r?\n/);
       w.comment(t.data.embedded(rows.length - 1));
       w.code(`${embedded.constant} = """\\`);

@@ -24,6 +24,7 @@ export function writeSetup(w: CodeWriter, ctx: Context): void {
   const embedded = ctx.dataset === 'iris' || ctx.dataset === 'wine';
   const fromFile = csvFilesFor(ctx.dataset).length > 0;
   if (config.training.earlyStopping.enabled) w.code('import copy', ['training.earlyStopping.enabled']);
+  if (ctx.dataset === 'custom') w.code('import csv', ['data.dataset']);
   if (embedded) w.code('import io', ['data.dataset']);
   w.code('import json');
   w.code('import math');

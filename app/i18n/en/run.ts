@@ -56,6 +56,7 @@ export const run = {
     `allowed: ${min} ${minOpen ? '<' : '≤'} value ${maxOpen ? '<' : '≤'} ${max}`,
   allowedChoices: (choices: string) => `allowed: ${choices}`,
   invalidValueHere: (got: string, allowed: string) => `${got} cannot be used (${allowed}).`,
+  noOwnTable: 'data.dataset: "custom" is a table of one\'s own, and none is loaded on this page (a link never carries anyone\'s data). Load the CSV in the Data panel, under Your own data.',
   conflictValue: (path: string) => `${path}: this value does not fit together with the other settings.`,
   unknownSetting: (path: string) => `${path} is not a setting.`,
   invalid: 'That value was not used:',

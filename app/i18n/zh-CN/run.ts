@@ -52,6 +52,7 @@ export const run: Messages['run'] = {
   allowedInterval: (min, max, minOpen, maxOpen) => `允许范围：${min} ${minOpen ? '<' : '≤'} 值 ${maxOpen ? '<' : '≤'} ${max}`,
   allowedChoices: (choices: string) => `可选值：${choices}`,
   invalidValueHere: (got, allowed) => `${got} 无法使用（${allowed}）。`,
+  noOwnTable: 'data.dataset：“custom”是你自己的表格，而这个页面还没有载入它（链接从不携带任何人的数据）。请在“数据”面板的“你自己的数据”中载入 CSV。',
   conflictValue: (path: string) => `${path}：这个值与其他设置不能同时使用。`,
   unknownSetting: (path: string) => `${path} 不是一项设置。`,
   invalid: '这个值没有被采用：',

@@ -98,8 +98,8 @@ export function suggestTask(table: UserTable, target: number): 'classification' 
 
 /**
  * The data set of `table` with column `target` as the label and every other column a feature.
- * Classification: each distinct target value is a class (numbers in numeric order, text in
- * alphabetical order), at least 2 and at most MAX_CLASSES. Regression: the target must be a number.
+ * Classification: each distinct target value is a class (numbers in numeric order, text by code
+ * point), at least 2 and at most MAX_CLASSES. Regression: the target must be a number.
  */
 export function tableData(table: UserTable, target: number, task: 'classification' | 'regression'): LabeledData {
   const { columns, rows, lines } = table;
@@ -137,7 +137,8 @@ export function tableData(table: UserTable, target: number, task: 'classificatio
   if (empty >= 0) throw new TableError(`Row ${lines[empty]}, column "${columns[target]}": the class is an empty cell.`);
   const distinct = [...new Set(values)];
   const numeric = distinct.every(isNumber);
-  distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => a.localeCompare(b));
+  // (text by code point, as Python's sorted() orders it, so the exported script numbers the classes the same)
+  distinct.sort(numeric ? (a, b) => Number(a) - Number(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0));
   if (distinct.length < 2) {
     throw new TableError(`The column "${columns[target]}" holds one class only (${distinct[0]}): a classifier needs at least two. Pick another target, or regression.`);
   }

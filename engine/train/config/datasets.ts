@@ -5,13 +5,14 @@
  * show which settings apply.
  */
 import type { DatasetName, ExperimentConfig } from './types';
+import { userData } from './userData';
 
 export type Task = 'classification' | 'regression';
 
 export interface DatasetInfo {
   task: Task;
-  /** Synthetic sets are drawn from `data.seed`, `data.points` and `data.noise`; real sets are fixed files. */
-  source: 'synthetic' | 'real';
+  /** Synthetic sets are drawn from `data.seed`, `data.points` and `data.noise`; real sets are fixed files; `user`: a person's own CSV. */
+  source: 'synthetic' | 'real' | 'user';
   /** Number of input features: 2 for 2-D sets, 1 for 1-D curves, 64 pixels for digits, the table's columns otherwise. */
   features: number;
   /** Number of classes when it is fixed; 0 for regression. */
@@ -40,7 +41,19 @@ export const DATASETS: { readonly [D in DatasetName]: Readonly<DatasetInfo> } = 
   wine: { task: 'classification', source: 'real', features: 13, classes: 3, size: 178 },
   breastCancer: { task: 'classification', source: 'real', features: 30, classes: 2, size: 569 },
   diabetes: { task: 'regression', source: 'real', features: 10, classes: 0, size: 442 },
+  // replaced below by a getter: the table loaded now (userData.ts)
+  custom: { task: 'classification', source: 'user', features: 0, classes: 0, size: 0 },
 };
+
+Object.defineProperty(DATASETS, 'custom', {
+  enumerable: true,
+  get: (): DatasetInfo => {
+    const table = userData();
+    return table === null
+      ? { task: 'classification', source: 'user', features: 0, classes: 0, size: 0 }
+      : { task: table.task, source: 'user', features: table.features, classes: table.classes, size: table.size };
+  },
+});
 
 export function datasetInfo(config: ExperimentConfig): Readonly<DatasetInfo> {
   return DATASETS[config.data.dataset];

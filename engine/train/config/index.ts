@@ -22,3 +22,4 @@ export type { Field, AnyField, Change } from './field';
 export { describeSpec, describeNumber, formatValue } from './spec';
 export type { Spec, NumberSpec, BooleanSpec, ChoiceSpec, ListSpec, ClassWeightsSpec } from './spec';
 export { OLDEST_VERSION } from './migrate';
+export { setUserData, userData, userDataInfo, USER_DATA_FILE, type UserDataInfo } from './userData';

@@ -4,6 +4,7 @@
  * that `parseConfig` puts there instead. Rules run in order on the progressively fixed experiment,
  * so a fix that breaks a later rule (cross-entropy → MSE, then label smoothing) is caught too.
  */
+import { userData } from './userData';
 import { DATASETS, numClasses } from './datasets';
 import type { ConfigError, ErrorList } from './errors';
 import { fieldAt } from './table';
@@ -24,6 +25,15 @@ const task = (c: ExperimentConfig) => DATASETS[c.data.dataset].task;
 const shown = (value: unknown) => formatValue(value);
 
 const RULES: readonly Rule[] = [
+  (c) => {
+    if (c.data.dataset !== 'custom' || userData() !== null) return null;
+    return {
+      path: 'data.dataset',
+      message: 'data.dataset "custom" is a CSV of your own, and none is loaded on this page (a link never carries the data); load it in the Data panel',
+      got: shown(c.data.dataset),
+      fix: (x) => void (x.data.dataset = 'spiral'),
+    };
+  },
   (c) => {
     const range = DATASETS[c.data.dataset].classRange;
     if (!range || (c.data.classes >= range.min && c.data.classes <= range.max)) return null;

@@ -18,6 +18,8 @@ export const DATASET_NAMES = [
   'sine', 'step', 'polynomial', 'plane', 'bumps',
   // real data sets shipped with the app
   'digits', 'iris', 'wine', 'breastCancer', 'diabetes',
+  // a person's own CSV, loaded in the page (engine/train/config/userData.ts); it never travels in a link
+  'custom',
 ] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
