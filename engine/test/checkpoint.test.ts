@@ -41,6 +41,9 @@ describe('checkpoints', () => {
     const restored = buildExperiment(read.config, {}, { onStep: (s) => losses.push(s.loss), onEvaluation: (e) => evaluations.push(e) });
     restoreCheckpoint(restored, read.checkpoint);
     expect(restored.trainer.status).toMatchObject({ step: 100, epoch: 5, samplesSeen: original.built.trainer.status.samplesSeen });
+    // the divergence test goes on from the run's first loss (ln 2 here), not the first after the load
+    expect(restored.trainer.lossBaseline()).toEqual(original.built.trainer.lossBaseline());
+    expect(restored.trainer.lossBaseline().first).toBeGreaterThan(0.6);
     expect(restored.setup.optimizer.paramGroups[0].lr).toBe(original.built.setup.optimizer.paramGroups[0].lr);
     expect(restored.setup.optimizer.paramGroups[0].lr).toBeCloseTo(0.01 * 0.5 ** 3, 12);
     const measured = restored.trainer.evaluate();

@@ -34,7 +34,11 @@ export interface Checkpoint {
   /** when it was saved (ISO 8601), for people reading the file */
   saved: string;
   config: ExperimentConfig;
-  run: Pick<RunStatus, 'epoch' | 'step' | 'samplesSeen' | 'bestEpoch' | 'bestValidationLoss'>;
+  run: Pick<RunStatus, 'epoch' | 'step' | 'samplesSeen' | 'bestEpoch' | 'bestValidationLoss'> & {
+    /** the run's first loss and its smoothed loss, which the divergence test compares (null before the first step) */
+    firstLoss?: number | null;
+    smoothedLoss?: number | null;
+  };
   /** the validation loss of these weights when saved, to check a load against */
   validationLoss: number | null;
   model: Record<string, SavedTensor>;
@@ -74,13 +78,17 @@ export function makeCheckpoint(built: BuiltExperiment, config: ExperimentConfig,
     version: CHECKPOINT_VERSION,
     saved: saved.toISOString(),
     config: structuredClone(config),
-    run: { epoch, step, samplesSeen, bestEpoch, bestValidationLoss },
+    run: { epoch, step, samplesSeen, bestEpoch, bestValidationLoss, ...finiteLosses(built.trainer.lossBaseline()) },
     validationLoss,
     model: state,
     optimizer: optimizer.stateDict(),
     scheduler: scheduler?.state() ?? null,
     generator: built.generator.getState(),
   };
+}
+
+function finiteLosses({ first, smoothed }: { first: number; smoothed: number }): { firstLoss: number | null; smoothedLoss: number | null } {
+  return { firstLoss: Number.isFinite(first) ? first : null, smoothedLoss: Number.isFinite(smoothed) ? smoothed : null };
 }
 
 export type CheckpointRead = { ok: true; checkpoint: Checkpoint; config: ExperimentConfig } | { ok: false; error: string };
@@ -168,5 +176,6 @@ export function restoreCheckpoint(built: BuiltExperiment, checkpoint: Checkpoint
     throw new Error(`The checkpoint's optimizer state does not fit: ${error instanceof Error ? error.message : String(error)}.`);
   }
   if (checkpoint.generator) built.generator.setState(checkpoint.generator);
-  built.trainer.resumeAt(checkpoint.run);
+  const { firstLoss, smoothedLoss } = checkpoint.run;
+  built.trainer.resumeAt(checkpoint.run, typeof firstLoss === 'number' && typeof smoothedLoss === 'number' ? { first: firstLoss, smoothed: smoothedLoss } : undefined);
 }

@@ -205,8 +205,15 @@ export class Trainer {
    * Where a checkpoint says the run stood (engine/train/checkpoint.ts): the steps and epochs done
    * and the best epoch so far. The next step starts a new epoch.
    */
-  resumeAt(saved: Pick<RunStatus, 'epoch' | 'step' | 'samplesSeen' | 'bestEpoch' | 'bestValidationLoss'>): void {
-    Object.assign(this.status, saved);
+  resumeAt(saved: Pick<RunStatus, 'epoch' | 'step' | 'samplesSeen' | 'bestEpoch' | 'bestValidationLoss'>, losses?: { first: number; smoothed: number }): void {
+    const { epoch, step, samplesSeen, bestEpoch, bestValidationLoss } = saved;
+    Object.assign(this.status, { epoch, step, samplesSeen, bestEpoch, bestValidationLoss });
+    // the divergence test compares with the run's first loss, not the first after the resume
+    // (a trained model's next batch may be near 0, and 3× that is soon passed by noise)
+    if (losses && Number.isFinite(losses.first) && Number.isFinite(losses.smoothed)) {
+      this.firstLoss = losses.first;
+      this.smoothedLoss = losses.smoothed;
+    }
     this.iterator = null;
     this.stepsThisEpoch = 0;
     this.evaluationsWithoutImprovement = 0;
@@ -343,6 +350,11 @@ export class Trainer {
     this.resetRunning();
     this.events.onEvaluation?.(record);
     return record;
+  }
+
+  /** The run's first loss and its smoothed loss now, which the divergence test compares (a checkpoint keeps them). */
+  lossBaseline(): { first: number; smoothed: number } {
+    return { first: this.firstLoss, smoothed: this.smoothedLoss };
   }
 
   /** The validation split's metrics with the weights as they are, reported nowhere (a checkpoint records the loss). */
