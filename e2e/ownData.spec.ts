@@ -46,6 +46,19 @@ test('a CSV of one\'s own: pick the target, train, the class counts and the code
   const file = await download;
   expect(file.suggestedFilename()).toBe('flowers.csv');
   expect(readFileSync((await file.path())!, 'utf8')).toBe(flowers().toString());
+
+  // a reload finds the table again (kept in this browser) and, as the address names it, trains on it
+  await page.reload();
+  const again = page.getByTestId('own-data-loaded');
+  await expect(again).toContainText('flowers.csv: 150 rows, 4 inputs, target "species".');
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground!.config().data.dataset)).toBe('custom');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  // another data set, then back with one click
+  await page.getByRole('radio', { name: 'Moons' }).click();
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground!.config().data.dataset)).toBe('moons');
+  await again.getByRole('button', { name: 'Train on flowers.csv again' }).click();
+  await expect.poll(() => page.evaluate(() => window.trainingPlayground!.config().data.dataset)).toBe('custom');
+  await expect.poll(async () => (await page.evaluate(() => window.trainingPlayground!.evaluation()))?.validation.classification?.accuracy ?? 0, { timeout: 60_000 }).toBeGreaterThan(0.85);
 });
 
 test('three bad tables are refused with the row and column, and the data set stays', async ({ page }) => {

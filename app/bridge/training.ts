@@ -23,7 +23,8 @@ import { MAX_TABLE_BYTES } from '../../engine/data/sets/userTable';
 import { setUserData } from '../../engine/train/config';
 import type { TableRead, TableUse } from '../../workers/session';
 import { datasetSwitchPatch } from '../datasets/switchPatch';
-import { setOwnTable } from './ownTable';
+import { ownTable, setOwnTable, type OwnTable } from './ownTable';
+import { loadTable, saveTable } from '../store/tableStorage';
 
 /** How often the history's version (and so the charts) may change: up to 20 Hz, the metric stream's own rate. */
 const HISTORY_REFRESH_MS = 50;
@@ -129,6 +130,7 @@ function getClient(): TrainingClient {
  */
 export async function startTraining(link: LinkRun = { changes: [], sweep: null }): Promise<void> {
   const restored = restoreRuns();
+  void restoreTable();
   const c = getClient();
   const before = lastRun;
   const result = await c.init(state().config);
@@ -540,6 +542,38 @@ export async function loadCheckpointFile(file: Blob): Promise<boolean> {
   return true;
 }
 
+/** Gives the worker the table and, once it is usable, registers it in the page too. */
+async function registerTable(table: OwnTable): Promise<TableUse> {
+  const used = await getClient().useTable(...table);
+  if (!used.ok) return used;
+  setUserData(used.info);
+  setOwnTable(table);
+  state().setRunState({ ownTable: { info: used.info, classCounts: used.classCounts } });
+  return used;
+}
+
+/**
+ * The table of one's own from the last visit, registered again (not trained on: the Data panel
+ * offers "Train on … again"); a stored table this page cannot use is left alone.
+ */
+async function restoreTable(): Promise<void> {
+  try {
+    const table = await loadTable();
+    if (table === null || ownTable() !== null) return;
+    const used = await registerTable(table);
+    // a reload of a page that trained on it: its link names `custom`, which was refused while the
+    // table was not back yet; now it is, so go on with it as the link asked
+    const s = state();
+    const asked = s.ignoredFields.find((e) => e.path === 'data.dataset' && e.got?.includes('custom'));
+    if (used.ok && asked && s.config.data.dataset !== 'custom') {
+      s.setIgnoredFields(s.ignoredFields.filter((e) => e !== asked));
+      await changeConfig(datasetSwitchPatch(s.config, 'custom'));
+    }
+  } catch {
+    // no IndexedDB here: the table lasts as long as the page
+  }
+}
+
 /** Reads a CSV file or pasted text in the worker (refused unread past 50 MB): its columns and a task per column. */
 export async function readTable(file: Blob): Promise<TableRead> {
   if (file.size > MAX_TABLE_BYTES) {
@@ -555,12 +589,11 @@ export async function readTable(file: Blob): Promise<TableRead> {
  */
 export async function useOwnTable(file: Blob, fileName: string, target: number, task: 'classification' | 'regression'): Promise<TableUse> {
   const text = await file.text();
-  const used = await getClient().useTable(text, fileName, target, task);
+  const used = await registerTable([text, fileName, target, task]);
   if (!used.ok) return used;
-  setUserData(used.info);
-  setOwnTable([text, fileName, target, task]);
+  // kept in this browser for the next visit (where there is no IndexedDB, for this page only)
+  saveTable([text, fileName, target, task]).catch(() => undefined);
   const s = state();
-  s.setRunState({ ownTable: { info: used.info, classCounts: used.classCounts } });
   if (s.config.data.dataset === 'custom') {
     // the same data set name, other data: a fresh copy of the settings makes the page read it again
     s.setConfigState(structuredClone(s.config));

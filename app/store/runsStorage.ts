@@ -11,6 +11,7 @@ import { validateConfig } from '../../engine/train/config';
 import type { SessionStatus } from '../../workers/session';
 import { MAX_NAME, type LiveChange, type PastRun } from './runs';
 import { RunHistory, StepSeries, type EvaluationRecord, type StoredSteps } from './series';
+import { transact as transactIn } from './idb';
 
 /** Steps kept per stored run: the charts draw ~1,000 of them, the CSV of a restored run has these. */
 export const MAX_STORED_STEPS = 20_000;
@@ -113,32 +114,8 @@ export function readStored(value: unknown): { runs: PastRun[]; unreadable: numbe
 const DB = 'training-playground';
 const STORE = 'runs';
 
-function openDb(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB is not available'));
-    const request = indexedDB.open(DB, 1);
-    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB could not be opened'));
-  });
-}
-
 function transact<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void): Promise<T | undefined> {
-  return openDb().then(
-    (db) =>
-      new Promise<T | undefined>((resolve, reject) => {
-        const tx = db.transaction(STORE, mode);
-        const request = work(tx.objectStore(STORE));
-        tx.oncomplete = () => {
-          db.close();
-          resolve(request ? request.result : undefined);
-        };
-        tx.onerror = tx.onabort = () => {
-          db.close();
-          reject(tx.error ?? new Error('IndexedDB transaction failed'));
-        };
-      }),
-  );
+  return transactIn<T>(DB, STORE, mode, work);
 }
 
 /** The run objects last written, by number: a kept run does not change, so it is written once. */
