@@ -105,7 +105,9 @@ test('a link with a live change of the learning rate replays it at its step: the
   await input.fill('0.3');
   await input.press('Enter');
   const changedAt = await step(page);
-  expect(changedAt).toBeLessThan(15);
+  // early enough that the 20 losses compared below hold steps after the change (a loaded 2-core
+  // machine reached step 15 at Slow before the pause once: fresh-clone CI)
+  expect(changedAt).toBeLessThan(19);
   // the address bar carries the run's start and the change at its step
   await expect.poll(() => page.url()).toContain(`optimizer.lr=0.02&training.epochs=30&change.${changedAt}.optimizer.lr=0.3`);
   for (let i = 0; i < 25 - changedAt; i++) await page.getByRole('button', { name: 'Step', exact: true }).click();

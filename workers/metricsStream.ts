@@ -76,7 +76,9 @@ export class MetricsStream {
     const time = this.now();
     if (!force && time - this.lastFlush < FLUSH_INTERVAL_MS) return;
     if (this.steps.length === 0 && this.evaluations.length === 0 && this.status === null && !this.pendingReset) return;
-    if (this.status === null) this.status = this.currentStatus();
+    // a status set while the records were made (as the run went from ready to running, before its
+    // first step) is older than they are: a batch with records says where the run is now
+    if (this.status === null || this.steps.length > 0 || this.evaluations.length > 0) this.status = this.currentStatus() ?? this.status;
     const batch: MetricsBatch = {
       run: this.run,
       reset: this.pendingReset,

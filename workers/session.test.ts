@@ -249,6 +249,16 @@ describe('TrainingSession', () => {
     expect(session.saveCheckpoint()).toEqual({ ok: false, notFinite: '0.bias' });
   });
 
+  it('after a reset, one step reports step 1 (not the status of the moment the run started, step 0)', async () => {
+    const session = new TrainingSession({ loadText });
+    const seen = collect();
+    await session.init(defaultConfig(), seen.onMetrics);
+    session.step(3);
+    await session.reset();
+    session.step(1);
+    expect(seen.batches.at(-1)!.status).toMatchObject({ step: 1, state: 'paused', playing: false });
+  });
+
   it('predicts over the input plane: probabilities for classes, values for 1-D regression', async () => {
     const session = new TrainingSession({ loadText });
     await session.init(defaultConfig(), () => {});
