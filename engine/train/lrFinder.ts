@@ -12,8 +12,10 @@
  * mode) rather than the batch's — the batch loss over 100 steps left the spiral's curve flat and put
  * the sine's steepest point at 7e-5. Over 200 steps with β 0.9 the curve is smooth without the
  * 50-step lag of β 0.98. The suggestion is a tenth of the rate at the lowest loss (fastai's
- * `minimum` suggestion; "one order of magnitude before the minimum"), which landed within half a
- * decade of the grid's best rate on every set checked; the steepest descent is reported beside it.
+ * `minimum` suggestion; "one order of magnitude before the minimum"): on the 11 sets and
+ * optimizers checked, a run at it came within 0.05 of the grid's best validation loss on 10 (wine
+ * with Adam: 0.046 against 0.000 at 0.1), and better than the grid on the spiral; the steepest
+ * descent is reported beside it.
  */
 import type { ExperimentConfig } from './config';
 import type { DatasetTexts } from './data';
