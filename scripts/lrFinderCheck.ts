@@ -4,15 +4,10 @@
  * and the validation loss a run at the suggestion reaches. `npx tsx scripts/lrFinderCheck.ts`.
  * (A check for people changing the finder, not a test: it takes a few minutes.)
  */
-import { readFileSync } from 'node:fs';
 import { defaultConfig, DATASETS, type DatasetName, type ExperimentConfig } from '../engine/train/config';
-import { buildExperiment } from '../engine/train/build';
-import { filesFor } from '../engine/train/data';
 import { findLr } from '../engine/train/lrFinder';
+import { bestValidation, datasetTexts } from '../engine/test/realRuns';
 import { defaultOptimizer } from '../engine/train/config/defaults';
-
-const texts = (c: ExperimentConfig): Record<string, string> =>
-  Object.fromEntries(filesFor(c.data.dataset).map((f) => [f, readFileSync(new URL(`../public/datasets/${f}`, import.meta.url), 'utf8')]));
 
 function experiment(dataset: DatasetName, optimizer: 'adam' | 'sgd', epochs: number): ExperimentConfig {
   const c = defaultConfig();
@@ -21,16 +16,6 @@ function experiment(dataset: DatasetName, optimizer: 'adam' | 'sgd', epochs: num
   if (optimizer === 'sgd') c.optimizer = { ...defaultOptimizer('sgd'), momentum: 0.9 } as ExperimentConfig['optimizer'];
   c.training.epochs = epochs;
   return c;
-}
-
-/** The lowest validation loss of a run at `lr` (NaN when it diverged). */
-function bestValidation(c: ExperimentConfig, lr: number): number {
-  const run = structuredClone(c);
-  run.optimizer.lr = lr;
-  let best = Infinity;
-  const built = buildExperiment(run, texts(run), { onEvaluation: (e) => (best = Math.min(best, e.validation.loss)) });
-  while (built.trainer.canStep) built.trainer.runEpoch();
-  return built.trainer.status.state === 'diverged' ? NaN : best;
 }
 
 const GRID = [1e-4, 3e-4, 1e-3, 3e-3, 1e-2, 3e-2, 0.1, 0.3, 1, 3];
@@ -56,9 +41,9 @@ for (const [dataset, optimizer, epochs] of CASES) {
   const losses = GRID.map((lr) => bestValidation(c, lr));
   const best = losses.reduce((a, v, i) => (Number.isFinite(v) && !(losses[a] <= v) ? i : a), 0);
   const t0 = performance.now();
-  const found = findLr(c, texts(c), null);
+  const found = findLr(c, datasetTexts(c), null);
   const ms = performance.now() - t0;
-  const at = found.suggestion === null ? NaN : bestValidation(c, found.suggestion);
+  const at = found.suggestion === null ? Infinity : bestValidation(c, found.suggestion);
   const e = (v: number | null): string => (v === null ? '–' : v.toExponential(1));
   console.log(`| ${dataset} / ${optimizer} ${epochs} ep | ${GRID[best]} (${fmt(losses[best])}) | ${e(found.suggestion)} (${fmt(at)}) | ${e(found.steepest)} | ${e(found.minimum)} | ${ms.toFixed(0)} |`);
 }

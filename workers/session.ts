@@ -21,6 +21,7 @@ import { softmaxRows } from './grid';
 import { findLr, type LrFinderOptions, type LrFinderResult } from '../engine/train/lrFinder';
 import { makeCheckpoint, readCheckpoint, restoreCheckpoint } from '../engine/train/checkpoint';
 import { readUserTable, suggestTask, tableData } from '../engine/data/sets/userTable';
+import { classCounts as countClasses } from '../engine/data/sets/types';
 import { setUserData, userDataInfo, USER_DATA_FILE, type UserDataInfo } from '../engine/train/config';
 import { MetricsStream, type MetricsBatch } from './metricsStream';
 
@@ -383,7 +384,7 @@ export class TrainingSession {
       const info = userDataInfo(table, data, fileName, target);
       setUserData(info);
       this.texts.set(USER_DATA_FILE, text);
-      const classCounts = data.task === 'classification' ? Array.from({ length: data.classes }, (_, c) => data.y.filter((v) => v === c).length) : [];
+      const classCounts = data.task === 'classification' ? Array.from(countClasses(data.y, data.classes)) : [];
       return { ok: true, info, classCounts };
     } catch (error) {
       return { ok: false, error: errorText(error) };

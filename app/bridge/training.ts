@@ -19,7 +19,7 @@ import { experimentById, experimentConfig } from '../experiments/presets';
 import { batchesPerEpoch, stepsPerSecond } from './pace';
 import { downloadText } from '../codeView/browser';
 import { MAX_CHECKPOINT_BYTES } from '../../engine/train/checkpoint';
-import { MAX_TABLE_BYTES } from '../../engine/data/sets/userTable';
+import { tooLarge } from '../../engine/data/sets/userTable';
 import { setUserData } from '../../engine/train/config';
 import type { TableRead, TableUse } from '../../workers/session';
 import { datasetSwitchPatch } from '../datasets/switchPatch';
@@ -567,7 +567,7 @@ async function restoreTable(): Promise<void> {
     const asked = s.ignoredFields.find((e) => e.path === 'data.dataset' && e.got?.includes('custom'));
     if (used.ok && asked && s.config.data.dataset !== 'custom') {
       s.setIgnoredFields(s.ignoredFields.filter((e) => e !== asked));
-      await changeConfig(datasetSwitchPatch(s.config, 'custom'));
+      await trainOnOwnTable();
     }
   } catch {
     // no IndexedDB here: the table lasts as long as the page
@@ -576,9 +576,8 @@ async function restoreTable(): Promise<void> {
 
 /** Reads a CSV file or pasted text in the worker (refused unread past 50 MB): its columns and a task per column. */
 export async function readTable(file: Blob): Promise<TableRead> {
-  if (file.size > MAX_TABLE_BYTES) {
-    return { ok: false, error: `The file is ${(file.size / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_TABLE_BYTES / 1024 / 1024} MB.` };
-  }
+  const large = tooLarge(file.size);
+  if (large !== null) return { ok: false, error: large };
   return getClient().api.readTable(await file.text());
 }
 
@@ -599,7 +598,12 @@ export async function useOwnTable(file: Blob, fileName: string, target: number, 
     s.setConfigState(structuredClone(s.config));
     await reset();
   } else {
-    await changeConfig(datasetSwitchPatch(s.config, 'custom'));
+    await trainOnOwnTable();
   }
   return used;
+}
+
+/** Switches to the table of one's own registered on this page (a restart, as for any data set). */
+export async function trainOnOwnTable(): Promise<UpdateResult> {
+  return changeConfig(datasetSwitchPatch(state().config, 'custom'));
 }

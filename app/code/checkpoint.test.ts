@@ -3,18 +3,17 @@
  * load its state dict into the script's nn.Sequential, and PyTorch measures the validation loss the
  * playground measured with those weights.
  */
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig, type ExperimentConfig } from '../../engine/train/config';
 import { buildExperiment } from '../../engine/train/build';
 import { makeCheckpoint } from '../../engine/train/checkpoint';
-import { filesFor } from '../../engine/train/data';
 import { pytorchScript } from './script';
 import { pythonMissing, runInOneProcess, skipMessage } from './testing/python';
+import { datasetTexts } from './testing/playground';
 
-const texts = (c: ExperimentConfig) => Object.fromEntries(filesFor(c.data.dataset).map((f) => [f, readFileSync(`public/datasets/${f}`, 'utf8')]));
 
 function cases(): Record<string, ExperimentConfig> {
   const withBuffers = defaultConfig();
@@ -43,7 +42,7 @@ describe('the script and the checkpoint', () => {
     const scripts: Record<string, string> = {};
     const expected: Record<string, { step: number; loss: number }> = {};
     for (const [name, config] of Object.entries(cases())) {
-      const built = buildExperiment(config, texts(config));
+      const built = buildExperiment(config, datasetTexts(config));
       built.trainer.runEpoch();
       built.trainer.runEpoch();
       const loss = built.trainer.evaluate().validation.loss;

@@ -9,7 +9,6 @@ import * as training from '../bridge/training';
 import { formatNumber, useLanguage, useMessages } from '../i18n';
 import { useStore } from '../store';
 import { FileInput } from '../controls/FileInput';
-import { datasetSwitchPatch } from './switchPatch';
 
 type Read = { file: Blob; name: string; columns: string[]; rows: number; tasks: Array<'classification' | 'regression'> };
 
@@ -167,7 +166,7 @@ export function OwnData() {
             <p className="own-data-hint">{m.regressionTarget(own.info.columns[own.info.target])}</p>
           )}
           {!usingOwn && (
-            <button type="button" className="button button-small" onClick={() => void training.changeConfig(datasetSwitchPatch(useStore.getState().config, 'custom'))}>
+            <button type="button" className="button button-small" onClick={() => void training.trainOnOwnTable()}>
               {m.useAgain(own.info.fileName)}
             </button>
           )}

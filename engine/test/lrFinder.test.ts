@@ -1,7 +1,6 @@
 /** The learning-rate range test: exponential rates, fastai's debiased smoothing, the stop at divergence, the suggestion. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { filesFor } from '../train/data';
+import { bestValidation, datasetTexts } from './realRuns';
 import { buildExperiment } from '../train/build';
 import { defaultConfig } from '../train/config';
 import { findLr, suggest } from '../train/lrFinder';
@@ -71,17 +70,6 @@ describe('the suggestion trains well', () => {
   // A real run at the suggested rate against a coarse grid of rates, each the best validation loss
   // of the run (scripts/lrFinderCheck.ts prints the full table). fastai's settings (the batch loss,
   // 100 steps, β 0.98) fail here: no suggestion on the spiral (and their steepest point, 7e-5, on the sine).
-  function texts(c: ExperimentConfig): Record<string, string> {
-    return Object.fromEntries(filesFor(c.data.dataset).map((f) => [f, readFileSync(`public/datasets/${f}`, 'utf8')]));
-  }
-  function bestValidation(c: ExperimentConfig, lr: number): number {
-    const run = structuredClone(c);
-    run.optimizer.lr = lr;
-    let best = Infinity;
-    const built = buildExperiment(run, texts(run), { onEvaluation: (e) => (best = Math.min(best, e.validation.loss)) });
-    while (built.trainer.canStep) built.trainer.runEpoch();
-    return built.trainer.status.state === 'diverged' ? Infinity : best;
-  }
   const cases: Array<[DatasetName, number]> = [
     ['spiral', 60],
     ['sine', 60],
@@ -92,7 +80,7 @@ describe('the suggestion trains well', () => {
     c.data.dataset = dataset;
     if (DATASETS[dataset].task === 'regression') c.loss.type = 'mse';
     c.training.epochs = epochs;
-    const found = findLr(c, texts(c), null);
+    const found = findLr(c, datasetTexts(c), null);
     expect(found.suggestion).not.toBeNull();
     const grid = Math.min(...[1e-4, 1e-3, 1e-2, 0.1, 1].map((lr) => bestValidation(c, lr)));
     expect(bestValidation(c, found.suggestion!)).toBeLessThan(grid + 0.05);

@@ -22,6 +22,11 @@ export interface UserTable {
   separator: ',' | ';' | '\t';
 }
 
+/** Why a file of `bytes` is not read (over MAX_TABLE_BYTES), or null: the page asks before it reads it. */
+export function tooLarge(bytes: number): string | null {
+  return bytes > MAX_TABLE_BYTES ? `The file is ${(bytes / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_TABLE_BYTES / 1024 / 1024} MB.` : null;
+}
+
 export class TableError extends Error {
   override name = 'TableError';
 }
@@ -65,9 +70,8 @@ function guessSeparator(first: string): UserTable['separator'] {
  * empty file, a table of one column, and ragged rows (naming the first row whose count differs).
  */
 export function readUserTable(text: string, bytes = text.length): UserTable {
-  if (bytes > MAX_TABLE_BYTES) {
-    throw new TableError(`The file is ${(bytes / 1024 / 1024).toFixed(0)} MB; the playground reads tables up to ${MAX_TABLE_BYTES / 1024 / 1024} MB.`);
-  }
+  const large = tooLarge(bytes);
+  if (large !== null) throw new TableError(large);
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   const first = lines.findIndex((l) => l.trim() !== '');
   if (first < 0) throw new TableError('The file is empty: expected a table with a header row and rows of numbers.');
