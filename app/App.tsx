@@ -19,6 +19,7 @@ import { CodePanel } from './panels/CodePanel';
 import { CurvesPanel } from './panels/CurvesPanel';
 import { DataPanel } from './panels/DataPanel';
 import { FirstVisitHint } from './panels/FirstVisitHint';
+import { Footer } from './panels/Footer';
 import { Header } from './panels/Header';
 import { ModelPanel } from './panels/ModelPanel';
 import { LessonCard } from './experiments/LessonCard';
@@ -84,6 +85,7 @@ function FullPage() {
           <div className="slot slot-code"><CodePanel /></div>
         </div>
       </main>
+      <Footer />
     </div>
   );
 }

@@ -6,6 +6,7 @@
 import type { ExperimentConfig } from '../engine/train/config';
 import type { EvaluationRecord } from '../engine/train/trainer';
 import type { SessionStatus } from '../workers/session';
+import type { Backend } from '../engine/wasm/kernels';
 import { useStore } from './store';
 
 export interface PlaygroundHandle {
@@ -17,6 +18,8 @@ export interface PlaygroundHandle {
   learningRates(count?: number): number[];
   /** the latest evaluation of the current run (train and validation metrics, per-class recall), if any */
   evaluation(): EvaluationRecord | null;
+  /** which backend runs the engine's kernels: 'wasm-relaxed-simd', 'wasm-simd' or 'js' (null until the worker has said) */
+  backend(): Backend | null;
 }
 
 declare global {
@@ -36,5 +39,6 @@ export function installPageApi(): void {
     losses: (count) => column('loss', count),
     learningRates: (count) => column('lr', count),
     evaluation: () => structuredClone(useStore.getState().latestEvaluation),
+    backend: () => useStore.getState().engineBackend,
   };
 }

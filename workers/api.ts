@@ -5,6 +5,7 @@
 import { releaseProxy, transfer } from 'comlink';
 import { TrainingSession, type MetricsBatch, type ScheduledChange } from './session';
 import type { LrFinderOptions } from '../engine/train/lrFinder';
+import { backend } from '../engine/wasm/kernels';
 
 type MetricsCallback = ((batch: MetricsBatch) => unknown) & { [releaseProxy]?: () => void };
 
@@ -52,6 +53,8 @@ export function createApi(load?: (url: string) => Promise<string>) {
     schedule: (changes: readonly ScheduledChange[]) => session.schedule(changes),
     findLr: (options?: LrFinderOptions) => session.findLr(options),
     status: () => session.status(),
+    /** which backend runs the engine's kernels in this worker (engine/wasm/kernels.ts) */
+    backend: () => backend(),
     predictGrid(resolution: number) {
       const grid = session.predictGrid(resolution);
       return grid === null ? null : transfer(grid, [grid.buffer]);

@@ -135,6 +135,7 @@ export async function startTraining(link: LinkRun = { changes: [], sweep: null }
   const before = lastRun;
   const result = await c.init(state().config);
   reportErrors(result);
+  void c.api.backend().then((engineBackend) => state().setRunState({ engineBackend }));
   if (link.changes.length > 0) await newRunAfter(before);
   await replay(link.changes);
   await applySpeed();

@@ -16,6 +16,7 @@ import { RunHistory, type EvaluationRecord, type StepRecord } from './series';
 import type { CurrentRun, PastRun } from './runs';
 import type { SweepPath, SweepValue } from './sweep';
 import type { LrFinderResult } from '../../engine/train/lrFinder';
+import type { Backend } from '../../engine/wasm/kernels';
 import type { UserDataInfo } from '../../engine/train/config';
 import { SPEEDS, type Speed } from '../bridge/pace';
 import type { EmbedView } from '../url/embed';
@@ -95,6 +96,8 @@ export interface RunSlice {
   lrFinder: LrFinderStatus | null;
   /** the table of one's own loaded on this page (the `custom` data set), with its class counts */
   ownTable: { info: UserDataInfo; classCounts: number[] } | null;
+  /** which backend runs the engine's kernels in the run's worker (null until it has said) */
+  engineBackend: Backend | null;
   setRunState: (patch: Partial<Omit<RunSlice, 'setRunState'>>) => void;
 }
 
@@ -161,6 +164,7 @@ const runSlice: StateCreator<State, [], [], RunSlice> = (set) => ({
   sweepVersion: 0,
   lrFinder: null,
   ownTable: null,
+  engineBackend: null,
   setRunState: (patch) => set(patch),
 });
 

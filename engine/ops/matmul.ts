@@ -1,39 +1,55 @@
 /**
  * Matrix products. Three kernels cover forward and backward without materialising transposes:
  *   gemmNN: C = A·B,  gemmNT: C = A·Bᵀ,  gemmTN: C = Aᵀ·B
- * All three are one strided kernel (`gemmStrided`) that sums each output element in a JS double,
- * in order over k, and rounds once to float32 — the same value as a float64 reference.
+ * Each runs on the backend in force (engine/wasm/kernels.ts): WebAssembly SIMD for products of
+ * at least WASM_MIN_PRODUCT multiply-adds, else the JavaScript kernel (`jsGemm`), one strided
+ * kernel that sums each output element in a JS double, in order over k, and rounds once to
+ * float32 — the same value as a float64 reference.
  */
 import { Tensor, gradBufferOf } from '../tensor';
+import { wasmKernels } from '../wasm/kernels';
 import { broadcastShapes } from './elementwise';
 import { checkLinearShapes, checkMatmulShapes } from './matmulShapes';
 
-/** C[m×n] (+)= A[m×k] · B[k×n] */
-export function gemmNN(
+/**
+ * Below this many multiply-adds (m·n·k) the JavaScript kernel is as fast as copying the operands
+ * into WebAssembly memory and back (bench:gemm).
+ */
+export const WASM_MIN_PRODUCT = 2048;
+
+type Gemm = (
   m: number, n: number, k: number,
   A: Float32Array, aOff: number, B: Float32Array, bOff: number,
   C: Float32Array, cOff: number, accumulate: boolean,
-): void {
-  gemmStrided(m, n, k, A, aOff, k, 1, B, bOff, 1, n, C, cOff, accumulate);
-}
+) => void;
+
+/** The JavaScript kernels, whatever the backend (tests compare the backends through them). */
+export const jsGemm: Record<'NN' | 'NT' | 'TN', Gemm> = {
+  NN: (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => gemmStrided(m, n, k, A, aOff, k, 1, B, bOff, 1, n, C, cOff, accumulate),
+  NT: (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => gemmStrided(m, n, k, A, aOff, k, 1, B, bOff, k, 1, C, cOff, accumulate),
+  TN: (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => gemmStrided(m, n, k, A, aOff, 1, m, B, bOff, 1, n, C, cOff, accumulate),
+};
+
+/** C[m×n] (+)= A[m×k] · B[k×n] */
+export const gemmNN: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
+  const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
+  if (wasm !== null) wasm.gemmNN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  else jsGemm.NN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+};
 
 /** C[m×n] (+)= A[m×k] · B[n×k]ᵀ */
-export function gemmNT(
-  m: number, n: number, k: number,
-  A: Float32Array, aOff: number, B: Float32Array, bOff: number,
-  C: Float32Array, cOff: number, accumulate: boolean,
-): void {
-  gemmStrided(m, n, k, A, aOff, k, 1, B, bOff, k, 1, C, cOff, accumulate);
-}
+export const gemmNT: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
+  const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
+  if (wasm !== null) wasm.gemmNT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  else jsGemm.NT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+};
 
 /** C[m×n] (+)= A[k×m]ᵀ · B[k×n] */
-export function gemmTN(
-  m: number, n: number, k: number,
-  A: Float32Array, aOff: number, B: Float32Array, bOff: number,
-  C: Float32Array, cOff: number, accumulate: boolean,
-): void {
-  gemmStrided(m, n, k, A, aOff, 1, m, B, bOff, 1, n, C, cOff, accumulate);
-}
+export const gemmTN: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
+  const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
+  if (wasm !== null) wasm.gemmTN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  else jsGemm.TN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+};
 
 /**
  * Columns of C per cache block. The block's slice of B (for linear's forward: 64 weight rows of

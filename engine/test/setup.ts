@@ -1,6 +1,16 @@
-/** Vitest set-up: the `toBeAllclose` matcher (numpy.allclose semantics). */
+/**
+ * Vitest set-up: the backend named by PLAYGROUND_BACKEND (vite.config.ts runs the engine's tests
+ * once per backend), and the `toBeAllclose` matcher (numpy.allclose semantics).
+ */
 import { expect } from 'vitest';
 import { Tensor, type NestedArray } from '../tensor';
+import { BACKENDS, setBackend, type Backend } from '../wasm/kernels';
+
+const requested = process.env.PLAYGROUND_BACKEND;
+if (requested !== undefined) {
+  if (!(BACKENDS as readonly string[]).includes(requested)) throw new Error(`PLAYGROUND_BACKEND=${requested} is none of ${BACKENDS.join(', ')}`);
+  setBackend(requested as Backend);
+}
 
 export interface AllcloseOptions {
   atol?: number;

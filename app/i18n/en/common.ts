@@ -12,6 +12,13 @@ export const common = {
   linkCopied: 'Link copied',
   dismiss: 'Dismiss',
   tryAgain: 'Try again',
+  /** the footer's line on what runs the engine's kernels (engine/wasm/kernels.ts) */
+  engineBackend: (backend: string) => `The network trains in a Web Worker, its matrix products in ${backend}.`,
+  backendNames: {
+    'wasm-relaxed-simd': 'WebAssembly SIMD with fused multiply-add (relaxed SIMD)',
+    'wasm-simd': 'WebAssembly SIMD',
+    js: 'plain JavaScript (this browser has no WebAssembly SIMD)',
+  },
   /** the accessible name of a number's slider, beside its typed box */
   slider: (label: string) => `${label} (slider)`,
   /** the accessible name of an ⓘ button ("About learning rate"); its explanation is the button's description */

@@ -12,6 +12,12 @@ export const common: Messages['common'] = {
   share: '分享',
   linkCopied: '链接已复制',
   dismiss: '关闭',
+  engineBackend: (backend: string) => `网络在 Web Worker 中训练，矩阵乘法由 ${backend} 计算。`,
+  backendNames: {
+    'wasm-relaxed-simd': 'WebAssembly SIMD（relaxed SIMD，融合乘加）',
+    'wasm-simd': 'WebAssembly SIMD',
+    js: '普通 JavaScript（此浏览器不支持 WebAssembly SIMD）',
+  },
   tryAgain: '重试',
   slider: (label) => `${label}（滑块）`,
   // a space between 关于 and a Latin name (关于 AMSGrad), as elsewhere in the Chinese text

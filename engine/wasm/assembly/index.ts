@@ -1,0 +1,2 @@
+// The module's exports: every kernel the engine calls (see engine/wasm/kernels.ts).
+export { gemmOuter, gemmDot } from './gemm';
