@@ -7,14 +7,20 @@
  *   npm run bench                    all workloads, all frameworks
  *   npm run bench -- --quick         fewer, shorter runs
  *   npm run bench -- --only=tiny     one workload (comma-separated names)
- *   npm run bench -- --no-tfjs --no-torch --no-session
+ *   npm run bench -- --no-tfjs --no-torch --no-session --no-browser
+ *
+ * The engine runs on its best backend in Node (engine/wasm/kernels.ts: relaxed SIMD, which Node 20
+ * has behind the flag package.json passes). Then, unless --no-browser, the same workloads in a
+ * Web Worker of Chromium — ours on each backend there, and TF.js wasm — against the same PyTorch.
  *
  * Then the training session (workers/session.ts) on the tiny and digits workloads: steps/s while
  * playing, against the bare engine, and the time from pause() to the last metrics batch.
  */
 import { defaultMeasure, quickMeasure, stepsPerSecond } from './measure';
 import { makeOurStep } from './ours';
-import { printSessionTable, printTable, type Row, type SessionRow } from './table';
+import { printBrowserTable, printSessionTable, printTable, type Row, type SessionRow } from './table';
+import { measureInChromium } from './browser';
+import { backend } from '../engine/wasm/kernels';
 import { measureBareLoop, measureSession } from './session';
 import { measurePaint } from './paint';
 import { describeWasmBackend, makeTfjsStep, useTfjsBackend, type TfjsBackend } from './tfjs';
@@ -50,7 +56,15 @@ if (!args.includes('--no-torch')) {
   else notes.push('PyTorch not measured: /usr/bin/python3 with torch is not available here.');
 }
 
+notes.push(`ours ran on the ${backend()} backend.`);
 printTable(rows, backends, measure, notes);
+
+if (!args.includes('--no-browser')) {
+  process.stderr.write('measuring in a Chromium worker:');
+  const run = await measureInChromium(selected, measure, backends.includes('wasm'));
+  if (typeof run === 'string') console.log(`${run}\n`);
+  else printBrowserTable(rows, run, measure);
+}
 
 if (!args.includes('--no-session')) {
   const sessionRows: SessionRow[] = [];

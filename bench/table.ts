@@ -1,5 +1,6 @@
 /** The benchmark's printed table: steps/s per workload and framework, and our ratio to each. */
 import type { MeasureOptions } from './measure';
+import type { BrowserRun } from './browser';
 import type { TfjsBackend } from './tfjs';
 import type { Workload } from './workloads';
 
@@ -48,6 +49,33 @@ export function printTable(rows: Row[], backends: TfjsBackend[], measure: Measur
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const line of lines) console.log(format(line));
   for (const note of notes) console.log(`\nnote: ${note}`);
+  console.log('');
+}
+
+/** The Chromium worker's table: our engine on each backend there, TF.js wasm there, PyTorch in the same run. */
+export function printBrowserTable(rows: Row[], run: BrowserRun, measure: MeasureOptions): void {
+  const header = ['workload', ...run.backends.map((b) => `ours ${b}`), 'TF.js wasm', 'ours/TF.js', 'PyTorch', 'ours/torch', 'goal'];
+  const lines = rows.map((r) => {
+    const measured = run.rows.get(r.workload.name);
+    const ours = measured ? Math.max(...run.backends.map((b) => measured.ours[b] ?? 0)) : 0;
+    const tfjs = measured?.tfjsWasm;
+    const cells = [r.workload.name, ...run.backends.map((b) => (measured?.ours[b] === undefined ? '-' : rate(measured.ours[b])))];
+    if (typeof tfjs === 'number') cells.push(rate(tfjs), ratio(ours, tfjs));
+    else cells.push(tfjs ?? '-', '-');
+    if (r.torch === null) cells.push('-', '-', `≥ ${r.workload.torchRatioTarget}×`);
+    else cells.push(rate(r.torch), ratio(ours, r.torch), `≥ ${r.workload.torchRatioTarget}× ${ours / r.torch >= r.workload.torchRatioTarget ? 'met' : 'MISSED'}`);
+    return cells;
+  });
+  const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => l[c].length)));
+  const format = (cells: string[]): string => cells.map((cell, c) => (c < 1 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ');
+  console.log(
+    `In a Web Worker of Chromium ${run.version} (headless), steps per second, the same workloads and measure ` +
+      `(${measure.runs} runs of ${measure.runMs} ms); ours/x uses our best backend there; PyTorch is the Node table's run.\n`,
+  );
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(format(line));
+  for (const note of run.notes) console.log(`\nnote: ${note}`);
   console.log('');
 }
 

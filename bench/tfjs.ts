@@ -6,7 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { makeBatches, initialWeights, type Workload } from './workloads';
+import { makeTfjsStepWith } from './tfjsStep';
+import type { Workload } from './workloads';
 
 type Tf = typeof import('@tensorflow/tfjs-core');
 export type TfjsBackend = 'wasm' | 'cpu';
@@ -72,44 +73,5 @@ export async function describeWasmBackend(): Promise<string> {
 /** One training step of `w` on the current TF.js backend, and a dispose for its tensors. */
 export function makeTfjsStep(w: Workload): { step: () => void; dispose: () => void } {
   const tf = loadTfjs();
-  const classes = w.layers[w.layers.length - 1];
-  const batches = quietly(() =>
-    makeBatches(w).map((b) => ({
-      x: tf.tensor2d(b.inputs, [w.batchSize, w.layers[0]]),
-      y: tf.tidy(() => tf.cast(tf.oneHot(tf.tensor1d(b.labels, 'int32'), classes), 'float32')),
-    })),
-  );
-  // TF.js dense kernels are [in, out]; transpose our [out, in] weights once.
-  const layers = initialWeights(w).map((p, l) => ({
-    kernel: tf.variable(tf.transpose(tf.tensor2d(p.weight, [w.layers[l + 1], w.layers[l]]))),
-    bias: tf.variable(tf.tensor1d(p.bias)),
-  }));
-  const variables = layers.flatMap((l) => [l.kernel, l.bias]);
-  const optimizer = w.optimizer === 'sgd' ? tf.train.sgd(w.learningRate) : tf.train.adam(w.learningRate);
-  const activation = w.activation === 'tanh' ? tf.tanh : tf.relu;
-  let next = 0;
-  const step = (): void => {
-    const batch = batches[next];
-    next = (next + 1) % batches.length;
-    tf.tidy(() => {
-      optimizer.minimize(
-        () => {
-          let h = batch.x;
-          layers.forEach((layer, l) => {
-            h = tf.add(tf.matMul(h, layer.kernel), layer.bias);
-            if (l + 1 < layers.length) h = activation(h);
-          });
-          return tf.losses.softmaxCrossEntropy(batch.y, h) as import('@tensorflow/tfjs-core').Scalar;
-        },
-        false,
-        variables,
-      );
-    });
-  };
-  const dispose = (): void => {
-    optimizer.dispose();
-    for (const b of batches) tf.dispose([b.x, b.y]);
-    tf.dispose(variables);
-  };
-  return { step, dispose };
+  return quietly(() => makeTfjsStepWith(tf, w));
 }

@@ -7,15 +7,9 @@
  * float32 — the same value as a float64 reference.
  */
 import { Tensor, gradBufferOf } from '../tensor';
-import { wasmKernels } from '../wasm/kernels';
+import { WASM_MIN_PRODUCT, wasmKernels } from '../wasm/kernels';
 import { broadcastShapes } from './elementwise';
 import { checkLinearShapes, checkMatmulShapes } from './matmulShapes';
-
-/**
- * Below this many multiply-adds (m·n·k) the JavaScript kernel is as fast as copying the operands
- * into WebAssembly memory and back (bench:gemm).
- */
-export const WASM_MIN_PRODUCT = 2048;
 
 type Gemm = (
   m: number, n: number, k: number,

@@ -5,6 +5,7 @@
  */
 import { Tensor } from '../tensor';
 import { check, Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer';
+import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
 
 const f32 = Math.fround;
 
@@ -121,7 +122,16 @@ function updateParameter(
   const m = state.expAvg.data;
   const v = state.expAvgSq.data;
   if (!amsgrad && !maximize && (decoupledWeightDecay || weightDecay === 0)) {
-    // The common case without per-element branches (same operations, so the same bits).
+    // The common case without per-element branches (same operations, so the same bits), in
+    // WebAssembly SIMD when the backend has it (fused multiply-adds there: float32 rounding apart).
+    const wasm = theta.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+    if (wasm !== null) {
+      wasm.adamStep(theta, gradient, m, v, {
+        beta1: beta1F, beta2: beta2F, oneMinusBeta1, oneMinusBeta2, negativeStepSize,
+        biasCorrection2Sqrt, eps, decay: decoupledWeightDecay ? decay : 1,
+      });
+      return;
+    }
     if (decoupledWeightDecay) for (let i = 0; i < theta.length; i++) theta[i] = f32(theta[i] * decay);
     for (let i = 0; i < theta.length; i++) {
       const g = gradient[i];

@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matmul } from '../ops/matmul';
-import { randn } from '../tensor';
+import { Adam, AdamW } from '../optim';
+import { Generator } from '../random';
+import { randn, tensor, type Tensor } from '../tensor';
 import { availableBackends, backend, setBackend } from '../wasm/kernels';
 
 describe('backend', () => {
@@ -24,6 +26,32 @@ describe('backend', () => {
     });
     setBackend(before);
     for (const p of products.slice(1)) expect(p).toBeAllclose(products[0], { atol: 1e-5, rtol: 1e-5 });
+  });
+
+  // 1027 elements: whole vectors and a scalar tail of 3. Relaxed SIMD fuses m's and v's
+  // multiply-adds as the JavaScript loop's exact products do; plain SIMD rounds once more.
+  it.each([
+    ['Adam', (p: Tensor) => new Adam([p], { lr: 0.01 })],
+    ['AdamW', (p: Tensor) => new AdamW([p], { lr: 0.01, weightDecay: 0.1 })],
+  ] as const)('takes the same %s steps on each backend, to float32 rounding', (_name, make) => {
+    const before = backend();
+    const g = new Generator(3);
+    const start = Float32Array.from({ length: 1027 }, () => g.normal());
+    const grads = Array.from({ length: 5 }, () => Float32Array.from({ length: 1027 }, () => g.normal()));
+    const results = availableBackends().map((name) => {
+      setBackend(name);
+      const param = tensor(start.slice(), { requiresGrad: true });
+      const optimizer = make(param);
+      for (const grad of grads) {
+        param.grad = tensor(grad.slice());
+        optimizer.step();
+      }
+      return param.data;
+    });
+    setBackend(before);
+    const moved = results[0].reduce((s, x, i) => Math.max(s, Math.abs(x - start[i])), 0);
+    expect(moved).toBeGreaterThan(0.03);
+    for (const r of results.slice(1)) expect(r).toBeAllclose(results[0], { atol: 1e-6, rtol: 1e-6 });
   });
 
   it('refuses a backend name it does not know', () => {

@@ -13,6 +13,14 @@
  */
 import { RELAXED_SIMD, SIMD } from './generated/kernels';
 
+/**
+ * Below this many multiply-adds (m·n·k) a matrix product stays in JavaScript: copying operands
+ * into WebAssembly memory and back costs as much as the product (bench:gemm).
+ */
+export const WASM_MIN_PRODUCT = 2048;
+/** Below this many elements an update loop stays in JavaScript, for the same reason. */
+export const WASM_MIN_ELEMENTS = 64;
+
 export const BACKENDS = ['wasm-relaxed-simd', 'wasm-simd', 'js'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
@@ -20,6 +28,24 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   gemmOuter(m: number, n: number, k: number, a: number, aRow: number, aDepth: number, b: number, c: number, accumulate: number): void;
   gemmDot(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: number): void;
+  adamStep(
+    n: number, theta: number, grad: number, m: number, v: number,
+    beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number,
+    negativeStepSize: number, biasCorrection2Sqrt: number, eps: number, decay: number,
+  ): void;
+}
+
+/** Adam's float32 scalars for one step, as engine/optim/adam.ts computes them. */
+export interface AdamStepScalars {
+  beta1: number;
+  beta2: number;
+  oneMinusBeta1: number;
+  oneMinusBeta2: number;
+  negativeStepSize: number;
+  biasCorrection2Sqrt: number;
+  eps: number;
+  /** AdamW's θ·(1 − γλ) before the step; 1 for none */
+  decay: number;
 }
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
@@ -63,6 +89,27 @@ export class WasmKernels {
   /** C[m×n] (+)= A[k×m]ᵀ·B[k×n] */
   gemmTN(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): void {
     this.gemm(m, n, k, A, aOff, 1, m, m * k, B, bOff, false, C, cOff, accumulate);
+  }
+
+  /**
+   * Adam's step in place on θ, m and v from the gradient (engine/wasm/assembly/optim.ts) — the
+   * common case: no amsgrad, maximize or L2 weight decay. The four arrays have one length.
+   */
+  adamStep(theta: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array, s: AdamStepScalars): void {
+    const n = theta.length;
+    const stride = aligned(n);
+    const heap = this.reserve(4 * stride);
+    heap.set(theta, 0);
+    heap.set(grad, stride);
+    heap.set(m, 2 * stride);
+    heap.set(v, 3 * stride);
+    this.exports.adamStep(
+      n, 0, stride * 4, 2 * stride * 4, 3 * stride * 4,
+      s.beta1, s.beta2, s.oneMinusBeta1, s.oneMinusBeta2, s.negativeStepSize, s.biasCorrection2Sqrt, s.eps, s.decay,
+    );
+    theta.set(heap.subarray(0, n));
+    m.set(heap.subarray(2 * stride, 2 * stride + n));
+    v.set(heap.subarray(3 * stride, 3 * stride + n));
   }
 
   /**
