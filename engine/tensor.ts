@@ -12,6 +12,7 @@
  */
 import * as ops from './ops';
 import { defaultGenerator, type Generator } from './random';
+import { storage } from './wasm/kernels';
 
 export type NestedArray = number | readonly NestedArray[];
 export type BackwardFn = (grad: Float32Array) => void;
@@ -69,7 +70,7 @@ function acquireZeroed(length: number): Float32Array {
     buffer.fill(0);
     return buffer;
   }
-  return new Float32Array(length);
+  return storage(length);
 }
 
 function release(buffer: Float32Array): void {
@@ -651,6 +652,15 @@ export function rand(shape: readonly number[], options: RandomOptions = {}): Ten
 }
 
 /** `torch.randn(shape)`: standard normal. */
+/**
+ * Zeros for a tensor that lives long and is read every step — a parameter, an optimizer's state:
+ * in the WebAssembly kernels' heap when they run (so they read and write it in place), else an
+ * ordinary array. Same values, same semantics as `zeros`.
+ */
+export function heapZeros(shape: readonly number[]): Tensor {
+  return new Tensor(storage(shapeSize(shape)), shape);
+}
+
 export function randn(shape: readonly number[], options: RandomOptions = {}): Tensor {
   const g = options.generator ?? defaultGenerator;
   const data = new Float32Array(shapeSize(shape));

@@ -1,5 +1,5 @@
 /** `nn.Embedding`: a learnable table of vectors, one row per token or category id. */
-import { Tensor, zeros } from '../tensor';
+import { Tensor, heapZeros } from '../tensor';
 import type { Generator } from '../random';
 import { Module, Parameter } from './module';
 import { embedding } from './functional/embedding';
@@ -33,7 +33,7 @@ export class Embedding extends Module {
     this.numEmbeddings = numEmbeddings;
     this.embeddingDim = embeddingDim;
     this.paddingIdx = padding;
-    this.weight = Parameter(zeros([numEmbeddings, embeddingDim]));
+    this.weight = Parameter(heapZeros([numEmbeddings, embeddingDim]));
     this.resetParameters(options.generator);
   }
 

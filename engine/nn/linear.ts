@@ -1,5 +1,5 @@
 /** `nn.Linear`, and the two shape-only layers `nn.Identity` and `nn.Flatten`. */
-import { Tensor, zeros } from '../tensor';
+import { Tensor, heapZeros } from '../tensor';
 import { flatten, linear } from '../ops';
 import type { Generator } from '../random';
 import { Module, Parameter } from './module';
@@ -33,8 +33,8 @@ export class Linear extends Module {
     checkSize('outFeatures', outFeatures);
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
-    this.weight = Parameter(zeros([outFeatures, inFeatures]));
-    this.bias = options.bias === false ? null : Parameter(zeros([outFeatures]));
+    this.weight = Parameter(heapZeros([outFeatures, inFeatures]));
+    this.bias = options.bias === false ? null : Parameter(heapZeros([outFeatures]));
     this.resetParameters(options.generator);
   }
 

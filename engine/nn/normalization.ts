@@ -1,5 +1,5 @@
 /** `nn.LayerNorm` and `nn.BatchNorm1d`. */
-import { Tensor, ones, zeros } from '../tensor';
+import { Tensor, heapZeros, ones, zeros } from '../tensor';
 import { Module, Parameter } from './module';
 import { batchNorm, layerNorm } from './functional/normalization';
 import { pyBool, pyFloat, pyTuple } from './repr';
@@ -24,7 +24,7 @@ export class LayerNorm extends Module {
     this.eps = options.eps ?? 1e-5;
     this.elementwiseAffine = options.elementwiseAffine ?? true;
     this.weight = this.elementwiseAffine ? Parameter(ones(this.normalizedShape)) : null;
-    this.bias = this.elementwiseAffine ? Parameter(zeros(this.normalizedShape)) : null;
+    this.bias = this.elementwiseAffine ? Parameter(heapZeros(this.normalizedShape)) : null;
   }
 
   protected override _getName(): string {
@@ -76,7 +76,7 @@ export class BatchNorm1d extends Module {
     this.affine = options.affine ?? true;
     this.trackRunningStats = options.trackRunningStats ?? true;
     this.weight = this.affine ? Parameter(ones([numFeatures])) : null;
-    this.bias = this.affine ? Parameter(zeros([numFeatures])) : null;
+    this.bias = this.affine ? Parameter(heapZeros([numFeatures])) : null;
     const track = this.trackRunningStats;
     this.registerBuffer('running_mean', track ? zeros([numFeatures]) : null);
     this.registerBuffer('running_var', track ? ones([numFeatures]) : null);

@@ -27,22 +27,19 @@ export const jsGemm: Record<'NN' | 'NT' | 'TN', Gemm> = {
 /** C[m×n] (+)= A[m×k] · B[k×n] */
 export const gemmNN: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
   const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
-  if (wasm !== null) wasm.gemmNN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
-  else jsGemm.NN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  if (wasm === null || !wasm.gemmNN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate)) jsGemm.NN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
 };
 
 /** C[m×n] (+)= A[m×k] · B[n×k]ᵀ */
 export const gemmNT: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
   const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
-  if (wasm !== null) wasm.gemmNT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
-  else jsGemm.NT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  if (wasm === null || !wasm.gemmNT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate)) jsGemm.NT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
 };
 
 /** C[m×n] (+)= A[k×m]ᵀ · B[k×n] */
 export const gemmTN: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
   const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
-  if (wasm !== null) wasm.gemmTN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
-  else jsGemm.TN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  if (wasm === null || !wasm.gemmTN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate)) jsGemm.TN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
 };
 
 /**

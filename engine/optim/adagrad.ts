@@ -3,7 +3,7 @@
  * (float32 rounding where torch stores a float32 tensor; `a + α·b` rounded once, as torch's
  * fused multiply-add kernels do).
  */
-import { Tensor } from '../tensor';
+import { heapZeros, Tensor } from '../tensor';
 import { check, Optimizer, type ParamGroupInput } from './optimizer';
 
 const f32 = Math.fround;
@@ -91,7 +91,7 @@ export class Adagrad extends Optimizer<AdagradOptions, AdagradState> {
 }
 
 function newAdagradState(param: Tensor, initialAccumulatorValue: number): AdagradState {
-  const sum = new Float32Array(param.numel());
-  sum.fill(initialAccumulatorValue);
-  return { step: 0, sum: new Tensor(sum, param.shape) };
+  const sum = heapZeros(param.shape);
+  sum.data.fill(initialAccumulatorValue);
+  return { step: 0, sum };
 }

@@ -3,7 +3,7 @@
  * by operation (float32 rounding where torch stores a float32 tensor; `a + α·b` rounded once, as
  * torch's fused multiply-add kernels do). They differ only in how weight decay enters.
  */
-import { Tensor } from '../tensor';
+import { heapZeros, Tensor } from '../tensor';
 import { check, Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer';
 import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
 
@@ -89,8 +89,7 @@ function adamDefaults(weightDecay: number): AdamOptions {
 }
 
 function newAdamState(param: Tensor): AdamState {
-  const zeros = (): Tensor => new Tensor(new Float32Array(param.numel()), param.shape);
-  return { step: 0, expAvg: zeros(), expAvgSq: zeros(), maxExpAvgSq: null };
+  return { step: 0, expAvg: heapZeros(param.shape), expAvgSq: heapZeros(param.shape), maxExpAvgSq: null };
 }
 
 function updateParameter(
@@ -115,7 +114,7 @@ function updateParameter(
   const weightDecay = f32(group.weightDecay);
   const decay = f32(1 - lr * group.weightDecay);
   if (amsgrad && state.maxExpAvgSq === null) {
-    state.maxExpAvgSq = new Tensor(new Float32Array(param.numel()), param.shape);
+    state.maxExpAvgSq = heapZeros(param.shape);
   }
   const theta = param.data;
   const gradient = grad.data;
@@ -125,13 +124,8 @@ function updateParameter(
     // The common case without per-element branches (same operations, so the same bits), in
     // WebAssembly SIMD when the backend has it (fused multiply-adds there: float32 rounding apart).
     const wasm = theta.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
-    if (wasm !== null) {
-      wasm.adamStep(theta, gradient, m, v, {
-        beta1: beta1F, beta2: beta2F, oneMinusBeta1, oneMinusBeta2, negativeStepSize,
-        biasCorrection2Sqrt, eps, decay: decoupledWeightDecay ? decay : 1,
-      });
-      return;
-    }
+    const scalars = { beta1: beta1F, beta2: beta2F, oneMinusBeta1, oneMinusBeta2, negativeStepSize, biasCorrection2Sqrt, eps, decay: decoupledWeightDecay ? decay : 1 };
+    if (wasm !== null && wasm.adamStep(theta, gradient, m, v, scalars)) return;
     if (decoupledWeightDecay) for (let i = 0; i < theta.length; i++) theta[i] = f32(theta[i] * decay);
     for (let i = 0; i < theta.length; i++) {
       const g = gradient[i];

@@ -3,7 +3,8 @@
  * (float32 rounding where torch stores a float32 tensor; `a + α·b` rounded once, as torch's
  * fused multiply-add kernels do).
  */
-import { Tensor } from '../tensor';
+import { heapZeros, Tensor } from '../tensor';
+import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
 import { check, Optimizer, type ParamGroupInput } from './optimizer';
 
 const f32 = Math.fround;
@@ -76,13 +77,16 @@ export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
         const state = this.stateOf(param, newRMSpropState);
         state.step += 1;
         // Made on first use, so momentum or centering can be switched on while training.
-        if (useMomentum && state.momentumBuffer === null) state.momentumBuffer = zerosLike(param);
-        if (centered && state.gradAvg === null) state.gradAvg = zerosLike(param);
+        if (useMomentum && state.momentumBuffer === null) state.momentumBuffer = heapZeros(param.shape);
+        if (centered && state.gradAvg === null) state.gradAvg = heapZeros(param.shape);
         const theta = param.data;
         const gradient = param.grad.data;
         const squareAvg = state.squareAvg.data;
         const buffer = useMomentum ? (state.momentumBuffer as Tensor).data : squareAvg;
         const gradAvg = centered ? (state.gradAvg as Tensor).data : squareAvg;
+        const wasm = theta.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+        const scalars = { negativeLr, alpha, oneMinusAlpha, eps, weightDecay, momentum, maximize };
+        if (wasm !== null && wasm.rmspropStep(theta, gradient, squareAvg, useMomentum ? buffer : null, centered ? gradAvg : null, scalars)) continue;
         for (let i = 0; i < theta.length; i++) {
           let g = maximize ? -gradient[i] : gradient[i];
           if (weightDecay !== 0) g = f32(g + weightDecay * theta[i]);
@@ -108,9 +112,5 @@ export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
 }
 
 function newRMSpropState(param: Tensor): RMSpropState {
-  return { step: 0, squareAvg: zerosLike(param), momentumBuffer: null, gradAvg: null };
-}
-
-function zerosLike(param: Tensor): Tensor {
-  return new Tensor(new Float32Array(param.numel()), param.shape);
+  return { step: 0, squareAvg: heapZeros(param.shape), momentumBuffer: null, gradAvg: null };
 }

@@ -3,7 +3,8 @@
  * intermediate is rounded to float32 (`Math.fround`) where torch stores a float32 tensor, and
  * `a + α·b` is rounded once, as torch's fused multiply-add kernels do.
  */
-import { Tensor } from '../tensor';
+import { heapZeros, Tensor } from '../tensor';
+import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
 import { check, Optimizer, type ParamGroupInput } from './optimizer';
 
 const f32 = Math.fround;
@@ -65,6 +66,14 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
         const state = this.stateOf(param, newSGDState);
         const theta = param.data;
         const gradient = param.grad.data;
+        const wasm = theta.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+        if (wasm !== null) {
+          const firstStep = state.momentumBuffer === null;
+          if (group.momentum !== 0 && firstStep) state.momentumBuffer = heapZeros(param.shape);
+          const buffer = group.momentum === 0 ? null : (state.momentumBuffer as Tensor).data;
+          if (wasm.sgdStep(theta, gradient, buffer, { negativeLr, weightDecay, momentum, keep, maximize, nesterov, firstStep })) continue;
+          if (buffer !== null && firstStep) state.momentumBuffer = null; // as the loop below expects
+        }
         if (group.momentum === 0) {
           for (let i = 0; i < theta.length; i++) {
             let g = maximize ? -gradient[i] : gradient[i];
@@ -76,7 +85,7 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
         // The buffer starts as a copy of the first gradient: no dampening on that step.
         const firstStep = state.momentumBuffer === null;
         if (state.momentumBuffer === null) {
-          state.momentumBuffer = new Tensor(new Float32Array(theta.length), param.shape);
+          state.momentumBuffer = heapZeros(param.shape);
         }
         const buffer = state.momentumBuffer.data;
         for (let i = 0; i < theta.length; i++) {

@@ -5,10 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { matmul } from '../ops/matmul';
-import { Adam, AdamW } from '../optim';
+import { Adam, AdamW, RMSprop, SGD } from '../optim';
+import { Linear } from '../nn';
 import { Generator } from '../random';
 import { randn, tensor, type Tensor } from '../tensor';
-import { availableBackends, backend, setBackend } from '../wasm/kernels';
+import { availableBackends, backend, kernelsFor, setBackend, wasmKernels } from '../wasm/kernels';
 
 describe('backend', () => {
   it('is the one this project asked for, or the best available', () => {
@@ -28,11 +29,16 @@ describe('backend', () => {
     for (const p of products.slice(1)) expect(p).toBeAllclose(products[0], { atol: 1e-5, rtol: 1e-5 });
   });
 
-  // 1027 elements: whole vectors and a scalar tail of 3. Relaxed SIMD fuses m's and v's
-  // multiply-adds as the JavaScript loop's exact products do; plain SIMD rounds once more.
+  // 1027 elements: whole vectors and a scalar tail of 3. Relaxed SIMD fuses the multiply-adds as
+  // the JavaScript loops' exact products do; plain SIMD rounds once more.
   it.each([
     ['Adam', (p: Tensor) => new Adam([p], { lr: 0.01 })],
     ['AdamW', (p: Tensor) => new AdamW([p], { lr: 0.01, weightDecay: 0.1 })],
+    ['SGD', (p: Tensor) => new SGD([p], { lr: 0.01 })],
+    ['SGD with momentum, dampening and weight decay', (p: Tensor) => new SGD([p], { lr: 0.01, momentum: 0.9, dampening: 0.2, weightDecay: 0.01 })],
+    ['SGD with Nesterov momentum, maximizing', (p: Tensor) => new SGD([p], { lr: 0.01, momentum: 0.9, nesterov: true, maximize: true })],
+    ['RMSprop', (p: Tensor) => new RMSprop([p], { lr: 0.01 })],
+    ['RMSprop centered, with momentum and weight decay', (p: Tensor) => new RMSprop([p], { lr: 0.01, centered: true, momentum: 0.9, weightDecay: 0.01 })],
   ] as const)('takes the same %s steps on each backend, to float32 rounding', (_name, make) => {
     const before = backend();
     const g = new Generator(3);
@@ -50,8 +56,23 @@ describe('backend', () => {
     });
     setBackend(before);
     const moved = results[0].reduce((s, x, i) => Math.max(s, Math.abs(x - start[i])), 0);
-    expect(moved).toBeGreaterThan(0.03);
+    expect(moved).toBeGreaterThan(0.02);
     for (const r of results.slice(1)) expect(r).toBeAllclose(results[0], { atol: 1e-6, rtol: 1e-6 });
+  });
+
+  it('keeps parameters and optimizer state in the WebAssembly heap (in place for the kernels), short ones out', () => {
+    const layer = new Linear(64, 32);
+    const optimizer = new Adam(layer.parameters());
+    layer.weight.grad = randn([32, 64]);
+    layer.bias!.grad = randn([32]);
+    optimizer.step();
+    const state = optimizer.state.get(layer.weight) as { expAvg: Tensor; expAvgSq: Tensor };
+    const heap = wasmKernels()?.heap ?? null;
+    const inHeap = (t: Tensor) => heap !== null && heap.addressOf(t.data) > 0;
+    const wasm = backend() !== 'js';
+    expect([inHeap(layer.weight), inHeap(state.expAvg), inHeap(state.expAvgSq)]).toEqual([wasm, wasm, wasm]);
+    expect(inHeap(layer.bias!)).toBe(false); // 32 < WASM_MIN_ELEMENTS
+    if (!wasm) expect(kernelsFor('wasm-simd')!.heap.addressOf(layer.weight.data)).toBe(-1);
   });
 
   it('refuses a backend name it does not know', () => {

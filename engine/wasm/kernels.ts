@@ -9,9 +9,12 @@
  * ~3 KB module synchronously is allowed everywhere, the main thread included). `setBackend`
  * picks another — tests run the same parity checks on each, the benchmark compares them.
  *
- * The kernels work in the module's own memory: operands are copied in, the product copied out.
+ * The kernels work in one fixed WebAssembly memory (heap.ts). `storage` hands out arrays in it for
+ * the tensors that live long and are read every step — parameters, their optimizer state, pooled
+ * gradient buffers — so the kernels read and write those in place; other operands are copied.
  */
 import { RELAXED_SIMD, SIMD } from './generated/kernels';
+import { WasmHeap } from './heap';
 
 /**
  * Below this many multiply-adds (m·n·k) a matrix product stays in JavaScript: copying operands
@@ -25,7 +28,6 @@ export const BACKENDS = ['wasm-relaxed-simd', 'wasm-simd', 'js'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
 interface KernelExports {
-  memory: WebAssembly.Memory;
   gemmOuter(m: number, n: number, k: number, a: number, aRow: number, aDepth: number, b: number, c: number, accumulate: number): void;
   gemmDot(m: number, n: number, k: number, a: number, b: number, c: number, accumulate: number): void;
   adamStep(
@@ -33,6 +35,35 @@ interface KernelExports {
     beta1: number, beta2: number, oneMinusBeta1: number, oneMinusBeta2: number,
     negativeStepSize: number, biasCorrection2Sqrt: number, eps: number, decay: number,
   ): void;
+  sgdStep(n: number, theta: number, grad: number, buffer: number, negativeLr: number, weightDecay: number, momentum: number, keep: number, flags: number): void;
+  rmspropStep(
+    n: number, theta: number, grad: number, squareAvg: number, buffer: number, gradAvg: number,
+    negativeLr: number, alpha: number, oneMinusAlpha: number, eps: number, weightDecay: number, momentum: number, flags: number,
+  ): void;
+}
+
+/** RMSprop's float32 scalars and switches for one step, as engine/optim/rmsprop.ts computes them. */
+export interface RmspropStepScalars {
+  negativeLr: number;
+  alpha: number;
+  oneMinusAlpha: number;
+  eps: number;
+  weightDecay: number;
+  momentum: number;
+  maximize: boolean;
+}
+
+/** SGD's float32 scalars and switches for one step, as engine/optim/sgd.ts computes them. */
+export interface SgdStepScalars {
+  negativeLr: number;
+  weightDecay: number;
+  momentum: number;
+  /** 1 − dampening */
+  keep: number;
+  maximize: boolean;
+  nesterov: boolean;
+  /** the momentum buffer's first step: it becomes the gradient */
+  firstStep: boolean;
 }
 
 /** Adam's float32 scalars for one step, as engine/optim/adam.ts computes them. */
@@ -55,86 +86,164 @@ function decode(base64: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** One instantiated kernel module and its float32 view of memory. */
+/** Where an operand is: its byte address, and whether it was copied into scratch. */
+interface Operand {
+  array: Float32Array;
+  offset: number;
+  length: number;
+  at: number;
+  copied: boolean;
+}
+
+/**
+ * One instantiated kernel module and the heap it works in. An operand whose array lives in the
+ * heap (see `storage`) is passed by address; any other is copied into a scratch block first (and
+ * an output copied back), so every array works and heap-resident ones cost nothing extra.
+ */
 export class WasmKernels {
   private readonly exports: KernelExports;
-  private heap: Float32Array;
+  readonly heap = new WasmHeap();
+  private scratchAt = -1;
+  private scratchBytes = 0;
+  private readonly operands: Operand[] = [];
 
   constructor(module: WebAssembly.Module) {
-    this.exports = new WebAssembly.Instance(module, {}).exports as unknown as KernelExports;
-    this.heap = new Float32Array(this.exports.memory.buffer);
+    this.exports = new WebAssembly.Instance(module, { env: { memory: this.heap.memory } }).exports as unknown as KernelExports;
   }
 
-  /** Grows memory to hold `floats` float32 values; a grown memory needs a fresh view. */
-  private reserve(floats: number): Float32Array {
-    const memory = this.exports.memory;
-    const bytes = floats * 4;
-    if (memory.buffer.byteLength < bytes) {
-      memory.grow(Math.ceil((bytes - memory.buffer.byteLength) / 65536));
-      this.heap = new Float32Array(memory.buffer);
+  /** `length` zeroed floats in the heap, or null when it is full. */
+  storage(length: number): Float32Array | null {
+    return this.heap.floatArray(length);
+  }
+
+  /**
+   * Places the operands (array, offset, length, copy in?) for one kernel call: the address of each
+   * heap-resident one, a scratch slot for the rest. False when scratch cannot be had.
+   */
+  private place(...specs: [Float32Array, number, number, boolean][]): boolean {
+    const ops = this.operands;
+    ops.length = 0;
+    let needed = 0;
+    for (const [array, offset, length] of specs) {
+      const at = this.heap.addressOf(array, offset);
+      ops.push({ array, offset, length, at, copied: at < 0 });
+      if (at < 0) needed += aligned(length) * 4;
     }
-    return this.heap;
+    if (needed > this.scratchBytes) {
+      if (this.scratchAt >= 0) this.heap.release(this.scratchAt, this.scratchBytes);
+      const bytes = Math.max(needed, 2 * this.scratchBytes);
+      this.scratchAt = this.heap.allocate(bytes);
+      this.scratchBytes = this.scratchAt < 0 ? 0 : bytes;
+      if (this.scratchAt < 0) {
+        this.scratchAt = this.heap.allocate(needed);
+        if (this.scratchAt < 0) return false;
+        this.scratchBytes = needed;
+      }
+    }
+    let next = this.scratchAt;
+    const floats = this.heap.floats;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i];
+      if (!op.copied) continue;
+      op.at = next;
+      next += aligned(op.length) * 4;
+      if (specs[i][3]) floats.set(op.array.subarray(op.offset, op.offset + op.length), op.at >> 2);
+    }
+    return true;
   }
 
-  /** C[m×n] (+)= A[m×k]·B[k×n] */
-  gemmNN(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): void {
-    this.gemm(m, n, k, A, aOff, k, 1, m * k, B, bOff, false, C, cOff, accumulate);
+  /** Copies operand `i` back out of scratch, if it was copied in. */
+  private copyOut(i: number): void {
+    const op = this.operands[i];
+    if (op.copied) op.array.set(this.heap.floats.subarray(op.at >> 2, (op.at >> 2) + op.length), op.offset);
+  }
+
+  /** C[m×n] (+)= A[m×k]·B[k×n]; false when it could not run here (the caller falls back). */
+  gemmNN(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): boolean {
+    return this.gemm(m, n, k, A, aOff, k, 1, B, bOff, false, C, cOff, accumulate);
   }
 
   /** C[m×n] (+)= A[m×k]·B[n×k]ᵀ */
-  gemmNT(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): void {
-    this.gemm(m, n, k, A, aOff, k, 1, m * k, B, bOff, true, C, cOff, accumulate);
+  gemmNT(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): boolean {
+    return this.gemm(m, n, k, A, aOff, k, 1, B, bOff, true, C, cOff, accumulate);
   }
 
   /** C[m×n] (+)= A[k×m]ᵀ·B[k×n] */
-  gemmTN(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): void {
-    this.gemm(m, n, k, A, aOff, 1, m, m * k, B, bOff, false, C, cOff, accumulate);
+  gemmTN(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): boolean {
+    return this.gemm(m, n, k, A, aOff, 1, m, B, bOff, false, C, cOff, accumulate);
   }
 
   /**
    * Adam's step in place on θ, m and v from the gradient (engine/wasm/assembly/optim.ts) — the
    * common case: no amsgrad, maximize or L2 weight decay. The four arrays have one length.
    */
-  adamStep(theta: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array, s: AdamStepScalars): void {
+  adamStep(theta: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array, s: AdamStepScalars): boolean {
     const n = theta.length;
-    const stride = aligned(n);
-    const heap = this.reserve(4 * stride);
-    heap.set(theta, 0);
-    heap.set(grad, stride);
-    heap.set(m, 2 * stride);
-    heap.set(v, 3 * stride);
+    if (!this.place([theta, 0, n, true], [grad, 0, n, true], [m, 0, n, true], [v, 0, n, true])) return false;
+    const [t, g, mm, vv] = this.operands;
     this.exports.adamStep(
-      n, 0, stride * 4, 2 * stride * 4, 3 * stride * 4,
+      n, t.at, g.at, mm.at, vv.at,
       s.beta1, s.beta2, s.oneMinusBeta1, s.oneMinusBeta2, s.negativeStepSize, s.biasCorrection2Sqrt, s.eps, s.decay,
     );
-    theta.set(heap.subarray(0, n));
-    m.set(heap.subarray(2 * stride, 2 * stride + n));
-    v.set(heap.subarray(3 * stride, 3 * stride + n));
+    this.copyOut(0);
+    this.copyOut(2);
+    this.copyOut(3);
+    return true;
+  }
+
+  /**
+   * SGD's step in place on θ (and the momentum buffer, when not null) from the gradient
+   * (engine/wasm/assembly/optim.ts). The arrays have one length.
+   */
+  sgdStep(theta: Float32Array, grad: Float32Array, buffer: Float32Array | null, s: SgdStepScalars): boolean {
+    const n = theta.length;
+    if (!this.place([theta, 0, n, true], [grad, 0, n, true], [buffer ?? theta, 0, buffer === null ? 0 : n, !s.firstStep])) return false;
+    const [t, g, b] = this.operands;
+    const flags = (s.maximize ? 1 : 0) | (buffer !== null ? 2 : 0) | (s.firstStep ? 4 : 0) | (s.nesterov ? 8 : 0);
+    this.exports.sgdStep(n, t.at, g.at, b.at, s.negativeLr, s.weightDecay, s.momentum, s.keep, flags);
+    this.copyOut(0);
+    if (buffer !== null) this.copyOut(2);
+    return true;
+  }
+
+  /**
+   * RMSprop's step in place on θ, the square average, and the momentum buffer and gradient
+   * average when not null (engine/wasm/assembly/optim.ts). The arrays have one length.
+   */
+  rmspropStep(
+    theta: Float32Array, grad: Float32Array, squareAvg: Float32Array,
+    buffer: Float32Array | null, gradAvg: Float32Array | null, s: RmspropStepScalars,
+  ): boolean {
+    const n = theta.length;
+    const placed = this.place(
+      [theta, 0, n, true], [grad, 0, n, true], [squareAvg, 0, n, true],
+      [buffer ?? theta, 0, buffer === null ? 0 : n, true], [gradAvg ?? theta, 0, gradAvg === null ? 0 : n, true],
+    );
+    if (!placed) return false;
+    const [t, g, sq, b, ga] = this.operands;
+    const flags = (s.maximize ? 1 : 0) | (buffer !== null ? 2 : 0) | (gradAvg !== null ? 4 : 0);
+    this.exports.rmspropStep(n, t.at, g.at, sq.at, b.at, ga.at, s.negativeLr, s.alpha, s.oneMinusAlpha, s.eps, s.weightDecay, s.momentum, flags);
+    for (const i of [0, 2, 3, 4]) this.copyOut(i);
+    return true;
   }
 
   /**
    * C[m×n] (+)= a·b, where a(i, p) = A[aOff + i·aRow + p·aDepth] and B is [k×n] (`transposeB`
-   * false) or [n×k] (true), both row-major at their offsets. A spans `aLength` elements.
+   * false) or [n×k] (true), both row-major at their offsets.
    */
   private gemm(
     m: number, n: number, k: number,
-    A: Float32Array, aOff: number, aRow: number, aDepth: number, aLength: number,
+    A: Float32Array, aOff: number, aRow: number, aDepth: number,
     B: Float32Array, bOff: number, transposeB: boolean,
     C: Float32Array, cOff: number, accumulate: boolean,
-  ): void {
-    const bLength = k * n;
-    const cLength = m * n;
-    const aAt = 0;
-    const bAt = aligned(aAt + aLength);
-    const cAt = aligned(bAt + bLength);
-    const heap = this.reserve(cAt + cLength);
-    heap.set(A.subarray(aOff, aOff + aLength), aAt);
-    heap.set(B.subarray(bOff, bOff + bLength), bAt);
-    if (accumulate) heap.set(C.subarray(cOff, cOff + cLength), cAt);
+  ): boolean {
+    if (!this.place([A, aOff, m * k, true], [B, bOff, k * n, true], [C, cOff, m * n, accumulate])) return false;
+    const [a, b, c] = this.operands;
     const flag = accumulate ? 1 : 0;
-    if (transposeB) this.exports.gemmDot(m, n, k, aAt * 4, bAt * 4, cAt * 4, flag);
-    else this.exports.gemmOuter(m, n, k, aAt * 4, aRow, aDepth, bAt * 4, cAt * 4, flag);
-    C.set(heap.subarray(cAt, cAt + cLength), cOff);
+    if (transposeB) this.exports.gemmDot(m, n, k, a.at, b.at, c.at, flag);
+    else this.exports.gemmOuter(m, n, k, a.at, aRow, aDepth, b.at, c.at, flag);
+    this.copyOut(2);
+    return true;
   }
 }
 
@@ -181,17 +290,34 @@ export function setBackend(name: Backend): void {
   if (name === 'js') {
     kernels = null;
   } else {
-    const module = moduleFor(name);
-    if (module === null) throw new Error(`the ${name} backend cannot run here (this JavaScript engine lacks its WebAssembly features)`);
-    kernels = new WasmKernels(module);
+    const instance = kernelsFor(name);
+    if (instance === null) throw new Error(`the ${name} backend cannot run here (this JavaScript engine lacks its WebAssembly features)`);
+    kernels = instance;
   }
   current = name;
 }
 
-/** A fresh instance of one WebAssembly backend's kernels, or null where it cannot run here. */
+const instances = new Map<Backend, WasmKernels>();
+
+/** One WebAssembly backend's kernels (one instance, and one heap, per backend), or null where it cannot run here. */
 export function kernelsFor(name: Exclude<Backend, 'js'>): WasmKernels | null {
+  const existing = instances.get(name);
+  if (existing) return existing;
   const module = moduleFor(name);
-  return module === null ? null : new WasmKernels(module);
+  if (module === null) return null;
+  const created = new WasmKernels(module);
+  instances.set(name, created);
+  return created;
+}
+
+/**
+ * `length` zeroed floats for a long-lived tensor: in the WebAssembly heap when a WebAssembly
+ * backend runs and it has room (short arrays stay out: the kernels leave them to JavaScript),
+ * else an ordinary Float32Array. The heap takes the block back when the array is collected.
+ */
+export function storage(length: number): Float32Array {
+  const wasm = length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+  return wasm?.storage(length) ?? new Float32Array(length);
 }
 
 /** The WebAssembly kernels in force, or null when the backend is 'js'. */

@@ -27,7 +27,7 @@ if (!process.argv.includes('--force') && existsSync(output) && statSync(output).
 async function compile(features: string): Promise<Uint8Array> {
   let binary: Uint8Array | null = null;
   const { error, stderr } = await asc.main(
-    [entry, '--outFile', 'kernels.wasm', '-O3', '--runtime', 'stub', '--noAssert', '--enable', features],
+    [entry, '--outFile', 'kernels.wasm', '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--enable', features],
     {
       writeFile(name: string, contents: Uint8Array | string) {
         if (name.endsWith('.wasm') && typeof contents !== 'string') binary = contents;

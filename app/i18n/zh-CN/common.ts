@@ -12,7 +12,7 @@ export const common: Messages['common'] = {
   share: '分享',
   linkCopied: '链接已复制',
   dismiss: '关闭',
-  engineBackend: (backend: string) => `网络在 Web Worker 中训练，矩阵乘法由 ${backend} 计算。`,
+  engineBackend: (backend: string) => `网络在 Web Worker 中训练，矩阵乘法使用 ${backend}。`,
   backendNames: {
     'wasm-relaxed-simd': 'WebAssembly SIMD（relaxed SIMD，融合乘加）',
     'wasm-simd': 'WebAssembly SIMD',

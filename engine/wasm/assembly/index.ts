@@ -1,3 +1,3 @@
 // The module's exports: every kernel the engine calls (see engine/wasm/kernels.ts).
 export { gemmOuter, gemmDot } from './gemm';
-export { adamStep } from './optim';
+export { adamStep, rmspropStep, sgdStep } from './optim';
