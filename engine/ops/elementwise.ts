@@ -5,6 +5,7 @@
 import { Tensor, gradBufferOf } from '../tensor';
 import { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
 import { erfScalar } from './erf';
+import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
 
 export { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
 
@@ -253,12 +254,17 @@ export const square = (x: Tensor): Tensor => unary('square', x);
 export function relu(x: Tensor): Tensor {
   const X = x.data;
   const out = new Float32Array(X.length);
-  for (let i = 0; i < X.length; i++) {
-    const v = X[i];
-    out[i] = v > 0 ? v : v !== v ? v : 0;
+  // WebAssembly's f32x4.max has no branch to mispredict on the signs of fresh activations.
+  const wasm = X.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+  if (wasm === null || !wasm.reluForward(X, out)) {
+    for (let i = 0; i < X.length; i++) {
+      const v = X[i];
+      out[i] = v > 0 ? v : v !== v ? v : 0;
+    }
   }
   return Tensor._fromOp(out, x.shape, [x], 'ReluBackward', (g) => {
     const gx = gradBufferOf(x);
+    if (wasm !== null && wasm.reluBackward(out, g, gx)) return;
     for (let i = 0; i < g.length; i++) if (out[i] > 0) gx[i] += g[i];
   });
 }

@@ -214,12 +214,15 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   const outFeatures = weight.shape[0];
   const rows = x.data.length / inFeatures;
   const out = new Float32Array(rows * outFeatures);
-  gemmNT(rows, outFeatures, inFeatures, x.data, 0, weight.data, 0, out, 0, false);
-  if (bias !== null) {
-    const B = bias.data;
-    for (let r = 0; r < rows; r++) {
-      const o = r * outFeatures;
-      for (let j = 0; j < outFeatures; j++) out[o + j] += B[j];
+  const wasm = rows * outFeatures * inFeatures >= WASM_MIN_PRODUCT ? wasmKernels() : null;
+  if (wasm === null || !wasm.linearForward(rows, inFeatures, outFeatures, x.data, weight.data, bias?.data ?? null, out)) {
+    jsGemm.NT(rows, outFeatures, inFeatures, x.data, 0, weight.data, 0, out, 0, false);
+    if (bias !== null) {
+      const B = bias.data;
+      for (let r = 0; r < rows; r++) {
+        const o = r * outFeatures;
+        for (let j = 0; j < outFeatures; j++) out[o + j] += B[j];
+      }
     }
   }
   const outShape = [...x.shape.slice(0, -1), outFeatures];
@@ -229,6 +232,7 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
     if (weight.requiresGrad) gemmTN(outFeatures, inFeatures, rows, g, 0, x.data, 0, gradBufferOf(weight), 0, true);
     if (bias !== null && bias.requiresGrad) {
       const gb = gradBufferOf(bias);
+      if (wasm !== null && wasm.columnSums(rows, outFeatures, g, gb)) return;
       for (let j = 0; j < outFeatures; j++) {
         let s = 0;
         for (let r = 0; r < rows; r++) s += g[r * outFeatures + j];

@@ -4,7 +4,8 @@
  * the JavaScript kernels would otherwise pass every parity test without testing WebAssembly.
  */
 import { describe, expect, it } from 'vitest';
-import { matmul } from '../ops/matmul';
+import { linear, matmul } from '../ops/matmul';
+import { relu } from '../ops/elementwise';
 import { Adam, AdamW, RMSprop, SGD } from '../optim';
 import { Linear } from '../nn';
 import { Generator } from '../random';
@@ -58,6 +59,52 @@ describe('backend', () => {
     const moved = results[0].reduce((s, x, i) => Math.max(s, Math.abs(x - start[i])), 0);
     expect(moved).toBeGreaterThan(0.02);
     for (const r of results.slice(1)) expect(r).toBeAllclose(results[0], { atol: 1e-6, rtol: 1e-6 });
+  });
+
+  it('takes relu forward and backward alike on each backend: NaN kept, −0 to 0, a tail of 3', () => {
+    const before = backend();
+    const g = new Generator(5);
+    const values = Float32Array.from({ length: 1027 }, () => g.normal());
+    values[10] = NaN;
+    values[11] = -0;
+    values[1026] = -1; // in the scalar tail
+    const upstream = Float32Array.from({ length: 1027 }, () => g.normal());
+    const results = availableBackends().map((name) => {
+      setBackend(name);
+      const x = tensor(values.slice(), { requiresGrad: true });
+      const y = relu(x);
+      y.backward(tensor(upstream.slice()));
+      return { y: Array.from(y.data), grad: Array.from(x.grad!.data) };
+    });
+    setBackend(before);
+    expect(Number.isNaN(results[0].y[10])).toBe(true);
+    expect(Object.is(results[0].y[11], 0)).toBe(true);
+    expect(results[0].grad[1026]).toBe(0);
+    for (const r of results.slice(1)) {
+      expect(Object.is(r.y[11], 0)).toBe(true);
+      expect(r.y).toEqual(results[0].y);
+      expect(r.grad).toEqual(results[0].grad);
+    }
+  });
+
+  it('computes a linear layer with bias, and its three gradients, alike on each backend', () => {
+    const before = backend();
+    const g = new Generator(9);
+    const draw = (n: number) => Float32Array.from({ length: n }, () => g.normal());
+    const [rows, inputs, outputs] = [33, 70, 21];
+    const [xs, ws, bs, up] = [draw(rows * inputs), draw(outputs * inputs), draw(outputs), draw(rows * outputs)];
+    const results = availableBackends().map((name) => {
+      setBackend(name);
+      const x = tensor(xs.slice(), { shape: [rows, inputs], requiresGrad: true });
+      const w = tensor(ws.slice(), { shape: [outputs, inputs], requiresGrad: true });
+      const b = tensor(bs.slice(), { requiresGrad: true });
+      const y = linear(x, w, b);
+      y.backward(tensor(up.slice(), { shape: [rows, outputs] }));
+      return [y.data, x.grad!.data, w.grad!.data, b.grad!.data];
+    });
+    setBackend(before);
+    // a bias of N(0, 1) left out, or a gradient missed, would be off by far more than this
+    for (const r of results.slice(1)) r.forEach((values, i) => expect(values).toBeAllclose(results[0][i], { atol: 2e-5, rtol: 1e-5 }));
   });
 
   it('keeps parameters and optimizer state in the WebAssembly heap (in place for the kernels), short ones out', () => {

@@ -40,6 +40,10 @@ interface KernelExports {
     n: number, theta: number, grad: number, squareAvg: number, buffer: number, gradAvg: number,
     negativeLr: number, alpha: number, oneMinusAlpha: number, eps: number, weightDecay: number, momentum: number, flags: number,
   ): void;
+  reluForward(n: number, x: number, out: number): void;
+  reluBackward(n: number, out: number, g: number, gx: number): void;
+  broadcastRows(rows: number, cols: number, bias: number, c: number): void;
+  columnSums(rows: number, cols: number, g: number, gb: number): void;
 }
 
 /** RMSprop's float32 scalars and switches for one step, as engine/optim/rmsprop.ts computes them. */
@@ -171,6 +175,48 @@ export class WasmKernels {
   /** C[m×n] (+)= A[k×m]ᵀ·B[k×n] */
   gemmTN(m: number, n: number, k: number, A: Float32Array, aOff: number, B: Float32Array, bOff: number, C: Float32Array, cOff: number, accumulate: boolean): boolean {
     return this.gemm(m, n, k, A, aOff, 1, m, B, bOff, false, C, cOff, accumulate);
+  }
+
+  /**
+   * A linear layer's forward, out[rows×outFeatures] = bias + x[rows×inFeatures]·Wᵀ: the bias
+   * broadcast into the output first and the product added to it, as torch's addmm does.
+   */
+  linearForward(rows: number, inFeatures: number, outFeatures: number, x: Float32Array, weight: Float32Array, bias: Float32Array | null, out: Float32Array): boolean {
+    if (bias === null) return this.gemmNT(rows, outFeatures, inFeatures, x, 0, weight, 0, out, 0, false);
+    const placed = this.place([x, 0, rows * inFeatures, true], [weight, 0, outFeatures * inFeatures, true], [bias, 0, outFeatures, true], [out, 0, rows * outFeatures, false]);
+    if (!placed) return false;
+    const [a, b, c, o] = this.operands;
+    this.exports.broadcastRows(rows, outFeatures, c.at, o.at);
+    this.exports.gemmDot(rows, outFeatures, inFeatures, a.at, b.at, o.at, 1);
+    this.copyOut(3);
+    return true;
+  }
+
+  /** gb[j] += Σ_r g[r, j] over g[rows×cols]: a linear layer's bias gradient. */
+  columnSums(rows: number, cols: number, g: Float32Array, gb: Float32Array): boolean {
+    if (!this.place([g, 0, rows * cols, true], [gb, 0, cols, true])) return false;
+    this.exports.columnSums(rows, cols, this.operands[0].at, this.operands[1].at);
+    this.copyOut(1);
+    return true;
+  }
+
+  /** out = relu(x), elementwise over x's length. */
+  reluForward(x: Float32Array, out: Float32Array): boolean {
+    const n = x.length;
+    if (!this.place([x, 0, n, true], [out, 0, n, false])) return false;
+    this.exports.reluForward(n, this.operands[0].at, this.operands[1].at);
+    this.copyOut(1);
+    return true;
+  }
+
+  /** gx += g where out > 0: relu's backward (out: its forward's result). */
+  reluBackward(out: Float32Array, g: Float32Array, gx: Float32Array): boolean {
+    const n = out.length;
+    if (!this.place([out, 0, n, true], [g, 0, n, true], [gx, 0, n, true])) return false;
+    const [o, gg, x] = this.operands;
+    this.exports.reluBackward(n, o.at, gg.at, x.at);
+    this.copyOut(2);
+    return true;
   }
 
   /**

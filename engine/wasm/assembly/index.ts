@@ -1,3 +1,4 @@
 // The module's exports: every kernel the engine calls (see engine/wasm/kernels.ts).
 export { gemmOuter, gemmDot } from './gemm';
 export { adamStep, rmspropStep, sgdStep } from './optim';
+export { broadcastRows, columnSums, reluBackward, reluForward } from './elementwise';
