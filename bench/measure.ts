@@ -38,3 +38,42 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/**
+ * `stepsPerSecond` as the playground's worker runs steps: in slices of `sliceMs`, handing the
+ * thread back between them (as workers/session.ts does), so the tasks a browser runs between
+ * slices — FinalizationRegistry callbacks among them, which return the engine's WebAssembly heap
+ * blocks — run as they would in the page. Only the time inside slices is counted.
+ */
+export async function stepsPerSecondInSlices(step: () => void, options: MeasureOptions, sliceMs = 16): Promise<number> {
+  const channel = new MessageChannel();
+  const pending: (() => void)[] = [];
+  channel.port1.onmessage = () => pending.shift()?.();
+  const handBack = () => new Promise<void>((resolve) => {
+    pending.push(resolve);
+    channel.port2.postMessage(null);
+  });
+  const run = async (ms: number): Promise<number> => {
+    let steps = 0;
+    let busy = 0;
+    while (busy < ms) {
+      const start = performance.now();
+      const end = start + Math.min(sliceMs, ms - busy);
+      do {
+        step();
+        steps++;
+      } while (performance.now() < end);
+      busy += performance.now() - start;
+      await handBack();
+    }
+    return (steps * 1000) / busy;
+  };
+  try {
+    await run(options.warmupMs);
+    const rates: number[] = [];
+    for (let r = 0; r < options.runs; r++) rates.push(await run(options.runMs));
+    return median(rates);
+  } finally {
+    channel.port1.close();
+  }
+}

@@ -34,7 +34,7 @@ export function makeOurStep(w: Workload): () => void {
   return () => {
     const { x, y } = batches[next];
     next = (next + 1) % batches.length;
-    optimizer.zeroGrad();
+    optimizer.zeroGrad({ setToNone: false }); // torch 1.13's zero_grad(), as bench/torch_bench.py runs it
     const loss = lossFn.forward(model.forward(x), y);
     loss.backward();
     optimizer.step();

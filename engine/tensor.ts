@@ -495,7 +495,7 @@ function addInto(target: Float32Array, source: Float32Array): void {
  */
 export function gradBufferOf(t: Tensor): Float32Array {
   if (t.isLeaf) {
-    if (t.grad === null) t.grad = new Tensor(new Float32Array(t.data.length), t.shape);
+    if (t.grad === null) t.grad = new Tensor(storage(t.data.length), t.shape);
     return t.grad.data;
   }
   if (t._gradBuffer === null) t._gradBuffer = acquireZeroed(t.data.length);

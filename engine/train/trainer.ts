@@ -246,7 +246,9 @@ export class Trainer {
     this.setup.augment?.(xb);
 
     if (!model.training) model.train(); // walks the module tree, so only when needed
-    if (settings.zeroGrad) optimizer.zeroGrad();
+    // Zeros in place, as the exported script's optimizer.zero_grad() does in torch 1.13
+    // (set_to_none=False): each gradient keeps its storage, in the kernels' heap, across steps.
+    if (settings.zeroGrad) optimizer.zeroGrad({ setToNone: false });
     const target = this.setup.lossTarget ? this.setup.lossTarget(yb) : yb;
     const output = model.forward(xb);
     const loss = lossFn.forward(output, target);

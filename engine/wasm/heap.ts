@@ -15,8 +15,16 @@ export class WasmHeap {
   readonly memory: WebAssembly.Memory;
   /** The one float32 view of the whole memory (never detached: the memory never grows). */
   readonly floats: Float32Array;
+  /** memory.buffer, kept: the getter is a slow call in Chromium, and the buffer never changes. */
+  private readonly buffer: ArrayBuffer;
   /** Free blocks as [start, end) byte pairs, sorted by start, never adjacent. */
   private readonly free: number[];
+  private freeTotal: number;
+  /**
+   * What `floatArray` leaves free for the kernels' scratch (operands copied in): a quarter of the
+   * heap, so arrays that pile up before the collector returns them cannot starve the kernels.
+   */
+  private readonly reserve: number;
   private readonly registry = new FinalizationRegistry<[number, number]>(([at, bytes]) => this.release(at, bytes));
 
   constructor() {
@@ -31,20 +39,21 @@ export class WasmHeap {
     }
     if (memory === null) throw new Error('no WebAssembly memory could be reserved');
     this.memory = memory;
-    this.floats = new Float32Array(memory.buffer);
+    this.buffer = memory.buffer;
+    this.floats = new Float32Array(this.buffer);
     // Byte 0 is never handed out, so no block starts at a null pointer.
-    this.free = [ALIGN, memory.buffer.byteLength];
+    this.free = [ALIGN, this.buffer.byteLength];
+    this.freeTotal = this.buffer.byteLength - ALIGN;
+    this.reserve = this.buffer.byteLength / 4;
   }
 
   get byteLength(): number {
-    return this.memory.buffer.byteLength;
+    return this.buffer.byteLength;
   }
 
   /** Free bytes in all (for tests and the benchmark's notes). */
   freeBytes(): number {
-    let total = 0;
-    for (let i = 0; i < this.free.length; i += 2) total += this.free[i + 1] - this.free[i];
-    return total;
+    return this.freeTotal;
   }
 
   /** A block of at least `bytes` (rounded up to 16), first fit; -1 when none is large enough. */
@@ -55,6 +64,7 @@ export class WasmHeap {
       if (this.free[i + 1] - start < size) continue;
       if (this.free[i + 1] - start === size) this.free.splice(i, 2);
       else this.free[i] = start + size;
+      this.freeTotal -= size;
       return start;
     }
     return -1;
@@ -62,7 +72,9 @@ export class WasmHeap {
 
   /** Gives a block back (its `bytes` as asked of `allocate`), merged with free neighbours. */
   release(at: number, bytes: number): void {
-    const end = at + Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+    const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+    const end = at + size;
+    this.freeTotal += size;
     let i = 0;
     while (i < this.free.length && this.free[i] < at) i += 2;
     const joinsBefore = i > 0 && this.free[i - 1] === at;
@@ -75,11 +87,15 @@ export class WasmHeap {
     else this.free.splice(i, 0, at, end);
   }
 
-  /** `length` zeroed floats in this memory, freed when the returned view is collected; or null. */
+  /**
+   * `length` zeroed floats in this memory, freed when the returned view is collected; null when
+   * that would eat into the scratch reserve.
+   */
   floatArray(length: number): Float32Array | null {
+    if (this.freeTotal - length * 4 < this.reserve) return null;
     const at = this.allocate(length * 4);
     if (at < 0) return null;
-    const view = new Float32Array(this.memory.buffer, at, length);
+    const view = new Float32Array(this.buffer, at, length);
     view.fill(0);
     this.registry.register(view, [at, length * 4]);
     return view;
@@ -87,6 +103,6 @@ export class WasmHeap {
 
   /** The byte address of `array[offset]` when the array lives in this memory, else -1. */
   addressOf(array: Float32Array, offset = 0): number {
-    return array.buffer === this.memory.buffer ? array.byteOffset + offset * 4 : -1;
+    return array.buffer === this.buffer ? array.byteOffset + offset * 4 : -1;
   }
 }
