@@ -1,6 +1,7 @@
 /**
  * Runs bench/browser/worker.ts in a Web Worker of Debian's Chromium (headless, as the e2e tests
- * do): the engine on each backend the browser has, and TF.js wasm, on the selected workloads.
+ * do): the engine's training steps on each backend the browser has, and TF.js wasm, on the
+ * selected workloads (npm run bench); or bench:gemm's matrix products.
  * The worker is bundled with Vite's build API and served, with TF.js's wasm binaries, from a
  * local HTTP server on a free port for the length of the run.
  */
@@ -14,6 +15,7 @@ import { build, type Rolldown } from 'vite';
 import type { Backend } from '../engine/wasm/kernels';
 import type { MeasureOptions } from './measure';
 import type { BrowserMessage, BrowserRequest } from './browser/worker';
+import type { GemmCase } from './gemmCases';
 import type { Workload } from './workloads';
 
 export interface BrowserRow {
@@ -44,14 +46,14 @@ async function bundleWorker(): Promise<string> {
   return chunk.code;
 }
 
-/** The browser's figures, or why there are none (no Chromium here, a failed run). */
-export async function measureInChromium(selected: Workload[], measure: MeasureOptions, withTfjs: boolean): Promise<BrowserRun | string> {
+/** Runs one request in the worker; its messages, or why there are none (no Chromium here). */
+async function runInChromium(request: BrowserRequest): Promise<{ messages: BrowserMessage[]; version: string } | string> {
   if (!existsSync(CHROMIUM)) return `Chromium not measured: ${CHROMIUM} is missing (CHROMIUM_PATH names another).`;
   const code = await bundleWorker();
   const require = createRequire(import.meta.url);
   const wasmDir = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm'));
-  const server = createServer((request, response) => {
-    const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const server = createServer((req, response) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (path === '/') response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bench</title>');
     else if (path === '/worker.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(code);
     else if (/^\/tfjs\/[\w-]+\.wasm$/.test(path)) {
@@ -68,7 +70,7 @@ export async function measureInChromium(selected: Workload[], measure: MeasureOp
     const page = await browser.newPage();
     await page.exposeFunction('benchProgress', (text: string) => process.stderr.write(text));
     await page.goto(origin);
-    const request: BrowserRequest = { only: selected.map((w) => w.name), measure, tfjsWasmBase: withTfjs ? `${origin}/tfjs/` : null };
+    const withBase = request.kind === 'steps' && request.tfjsWasmBase !== null ? { ...request, tfjsWasmBase: `${origin}/tfjs/` } : request;
     const messages = await page.evaluate(
       (req) =>
         new Promise<BrowserMessage[]>((resolve) => {
@@ -82,21 +84,42 @@ export async function measureInChromium(selected: Workload[], measure: MeasureOp
           };
           worker.postMessage(req);
         }),
-      request,
+      withBase,
     );
     process.stderr.write('\n');
-    const run: BrowserRun = { rows: new Map(), backends: [], notes: [], version: browser.version() };
-    for (const message of messages) {
-      if (message.kind === 'error') return `Chromium run failed: ${message.message}`;
-      if (message.kind === 'row') run.rows.set(message.workload, { ours: message.ours, tfjsWasm: message.tfjsWasm });
-      if (message.kind === 'done') {
-        run.backends = message.backends;
-        if (message.tfjsNote) run.notes.push(message.tfjsNote);
-      }
-    }
-    return run;
+    const failed = messages.find((m) => m.kind === 'error');
+    if (failed && failed.kind === 'error') return `Chromium run failed: ${failed.message}`;
+    return { messages, version: browser.version() };
   } finally {
     await browser.close();
     server.close();
   }
+}
+
+/** The training steps' figures in Chromium, or why there are none. */
+export async function measureInChromium(selected: Workload[], measure: MeasureOptions, withTfjs: boolean): Promise<BrowserRun | string> {
+  const result = await runInChromium({ kind: 'steps', only: selected.map((w) => w.name), measure, tfjsWasmBase: withTfjs ? '' : null });
+  if (typeof result === 'string') return result;
+  const run: BrowserRun = { rows: new Map(), backends: [], notes: [], version: result.version };
+  for (const message of result.messages) {
+    if (message.kind === 'row') run.rows.set(message.workload, { ours: message.ours, tfjsWasm: message.tfjsWasm });
+    if (message.kind === 'done') {
+      run.backends = message.backends;
+      if (message.tfjsNote) run.notes.push(message.tfjsNote);
+    }
+  }
+  return run;
+}
+
+/** bench:gemm's GFLOP/s per case and backend in a Chromium worker, or why there are none. */
+export async function measureGemmInChromium(cases: GemmCase[], measure: MeasureOptions): Promise<{ gflops: Partial<Record<Backend, number>>[]; backends: Backend[]; version: string } | string> {
+  const result = await runInChromium({ kind: 'gemm', cases, measure });
+  if (typeof result === 'string') return result;
+  const gflops: Partial<Record<Backend, number>>[] = [];
+  let backends: Backend[] = [];
+  for (const message of result.messages) {
+    if (message.kind === 'gemm') gflops.push(message.gflops);
+    if (message.kind === 'done') backends = message.backends;
+  }
+  return { gflops, backends, version: result.version };
 }

@@ -10,20 +10,25 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { availableBackends, setBackend, type Backend } from '../../engine/wasm/kernels';
 import { stepsPerSecond, stepsPerSecondInSlices, type MeasureOptions } from '../measure';
+import { measureOurs, type GemmCase } from '../gemmCases';
 import { makeOurStep } from '../ours';
 import { makeTfjsStepWith } from '../tfjsStep';
 import { workloads } from '../workloads';
 
-export interface BrowserRequest {
-  only: string[];
-  measure: MeasureOptions;
-  /** where the TF.js wasm binaries are served (null: skip TF.js) */
-  tfjsWasmBase: string | null;
-}
+export type BrowserRequest =
+  | {
+      kind: 'steps';
+      only: string[];
+      measure: MeasureOptions;
+      /** where the TF.js wasm binaries are served (null: skip TF.js) */
+      tfjsWasmBase: string | null;
+    }
+  | { kind: 'gemm'; cases: GemmCase[]; measure: MeasureOptions };
 
 export type BrowserMessage =
   | { kind: 'progress'; text: string }
   | { kind: 'row'; workload: string; ours: Partial<Record<Backend, number>>; tfjsWasm: number | string | null }
+  | { kind: 'gemm'; label: string; gflops: Partial<Record<Backend, number>> }
   | { kind: 'done'; backends: Backend[]; tfjsNote: string | null }
   | { kind: 'error'; message: string };
 
@@ -38,8 +43,24 @@ async function tfjsReady(base: string): Promise<string> {
   return `TF.js wasm in Chromium ran with SIMD ${simd ? 'on' : 'off'}, threads off.`;
 }
 
+/** bench:gemm's cases on every backend here. */
+function measureGemm(cases: GemmCase[], measure: MeasureOptions): void {
+  const backends = availableBackends();
+  for (const c of cases) {
+    post({ kind: 'progress', text: '.' });
+    const gflops: Partial<Record<Backend, number>> = {};
+    for (const name of backends) gflops[name] = measureOurs(c, name, measure);
+    post({ kind: 'gemm', label: c.label, gflops });
+  }
+  post({ kind: 'done', backends, tfjsNote: null });
+}
+
 self.onmessage = async ({ data }: MessageEvent<BrowserRequest>) => {
   try {
+    if (data.kind === 'gemm') {
+      measureGemm(data.cases, data.measure);
+      return;
+    }
     const backends = availableBackends();
     let tfjsNote: string | null = null;
     let tfjsError: string | null = null;
