@@ -5,7 +5,7 @@
 import { Tensor, gradBufferOf } from '../tensor';
 import { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
 import { erfScalar } from './erf';
-import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
+import { kernelsForElements } from '../wasm/kernels';
 
 export { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
 
@@ -255,7 +255,7 @@ export function relu(x: Tensor): Tensor {
   const X = x.data;
   const out = new Float32Array(X.length);
   // WebAssembly's f32x4.max has no branch to mispredict on the signs of fresh activations.
-  const wasm = X.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+  const wasm = kernelsForElements(X.length);
   if (wasm === null || !wasm.reluForward(X, out)) {
     for (let i = 0; i < X.length; i++) {
       const v = X[i];

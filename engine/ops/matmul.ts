@@ -7,7 +7,7 @@
  * float32 — the same value as a float64 reference.
  */
 import { Tensor, gradBufferOf } from '../tensor';
-import { WASM_MIN_PRODUCT, wasmKernels } from '../wasm/kernels';
+import { kernelsForProduct } from '../wasm/kernels';
 import { broadcastShapes } from './elementwise';
 import { checkLinearShapes, checkMatmulShapes } from './matmulShapes';
 
@@ -24,23 +24,22 @@ export const jsGemm: Record<'NN' | 'NT' | 'TN', Gemm> = {
   TN: (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => gemmStrided(m, n, k, A, aOff, 1, m, B, bOff, 1, n, C, cOff, accumulate),
 };
 
+/** A form on the backend in force, falling back to JavaScript for a small product or a full heap. */
+function dispatched(form: keyof typeof jsGemm): Gemm {
+  const js = jsGemm[form];
+  const method = `gemm${form}` as const;
+  return (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
+    const wasm = kernelsForProduct(m * n * k);
+    if (wasm === null || !wasm[method](m, n, k, A, aOff, B, bOff, C, cOff, accumulate)) js(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
+  };
+}
+
 /** C[m×n] (+)= A[m×k] · B[k×n] */
-export const gemmNN: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
-  const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
-  if (wasm === null || !wasm.gemmNN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate)) jsGemm.NN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
-};
-
+export const gemmNN = dispatched('NN');
 /** C[m×n] (+)= A[m×k] · B[n×k]ᵀ */
-export const gemmNT: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
-  const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
-  if (wasm === null || !wasm.gemmNT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate)) jsGemm.NT(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
-};
-
+export const gemmNT = dispatched('NT');
 /** C[m×n] (+)= A[k×m]ᵀ · B[k×n] */
-export const gemmTN: Gemm = (m, n, k, A, aOff, B, bOff, C, cOff, accumulate) => {
-  const wasm = m * n * k >= WASM_MIN_PRODUCT ? wasmKernels() : null;
-  if (wasm === null || !wasm.gemmTN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate)) jsGemm.TN(m, n, k, A, aOff, B, bOff, C, cOff, accumulate);
-};
+export const gemmTN = dispatched('TN');
 
 /**
  * Columns of C per cache block. The block's slice of B (for linear's forward: 64 weight rows of
@@ -214,7 +213,7 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   const outFeatures = weight.shape[0];
   const rows = x.data.length / inFeatures;
   const out = new Float32Array(rows * outFeatures);
-  const wasm = rows * outFeatures * inFeatures >= WASM_MIN_PRODUCT ? wasmKernels() : null;
+  const wasm = kernelsForProduct(rows * outFeatures * inFeatures);
   if (wasm === null || !wasm.linearForward(rows, inFeatures, outFeatures, x.data, weight.data, bias?.data ?? null, out)) {
     jsGemm.NT(rows, outFeatures, inFeatures, x.data, 0, weight.data, 0, out, 0, false);
     if (bias !== null) {

@@ -5,7 +5,7 @@
  */
 import { heapZeros, Tensor } from '../tensor';
 import { check, Optimizer, type ParamGroup, type ParamGroupInput } from './optimizer';
-import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
+import { kernelsForElements } from '../wasm/kernels';
 
 const f32 = Math.fround;
 
@@ -123,7 +123,7 @@ function updateParameter(
   if (!amsgrad && !maximize && (decoupledWeightDecay || weightDecay === 0)) {
     // The common case without per-element branches (same operations, so the same bits), in
     // WebAssembly SIMD when the backend has it (fused multiply-adds there: float32 rounding apart).
-    const wasm = theta.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+    const wasm = kernelsForElements(theta.length);
     const scalars = { beta1: beta1F, beta2: beta2F, oneMinusBeta1, oneMinusBeta2, negativeStepSize, biasCorrection2Sqrt, eps, decay: decoupledWeightDecay ? decay : 1 };
     if (wasm !== null && wasm.adamStep(theta, gradient, m, v, scalars)) return;
     if (decoupledWeightDecay) for (let i = 0; i < theta.length; i++) theta[i] = f32(theta[i] * decay);

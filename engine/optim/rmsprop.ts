@@ -4,7 +4,7 @@
  * fused multiply-add kernels do).
  */
 import { heapZeros, Tensor } from '../tensor';
-import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
+import { kernelsForElements } from '../wasm/kernels';
 import { check, Optimizer, type ParamGroupInput } from './optimizer';
 
 const f32 = Math.fround;
@@ -84,7 +84,7 @@ export class RMSprop extends Optimizer<RMSpropOptions, RMSpropState> {
         const squareAvg = state.squareAvg.data;
         const buffer = useMomentum ? (state.momentumBuffer as Tensor).data : squareAvg;
         const gradAvg = centered ? (state.gradAvg as Tensor).data : squareAvg;
-        const wasm = theta.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+        const wasm = kernelsForElements(theta.length);
         const scalars = { negativeLr, alpha, oneMinusAlpha, eps, weightDecay, momentum, maximize };
         if (wasm !== null && wasm.rmspropStep(theta, gradient, squareAvg, useMomentum ? buffer : null, centered ? gradAvg : null, scalars)) continue;
         for (let i = 0; i < theta.length; i++) {

@@ -4,7 +4,7 @@
  * `a + α·b` is rounded once, as torch's fused multiply-add kernels do.
  */
 import { heapZeros, Tensor } from '../tensor';
-import { WASM_MIN_ELEMENTS, wasmKernels } from '../wasm/kernels';
+import { kernelsForElements } from '../wasm/kernels';
 import { check, Optimizer, type ParamGroupInput } from './optimizer';
 
 const f32 = Math.fround;
@@ -66,7 +66,7 @@ export class SGD extends Optimizer<SGDOptions, SGDState> {
         const state = this.stateOf(param, newSGDState);
         const theta = param.data;
         const gradient = param.grad.data;
-        const wasm = theta.length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
+        const wasm = kernelsForElements(theta.length);
         if (wasm !== null) {
           const firstStep = state.momentumBuffer === null;
           if (group.momentum !== 0 && firstStep) state.momentumBuffer = heapZeros(param.shape);

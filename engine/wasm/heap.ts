@@ -58,7 +58,7 @@ export class WasmHeap {
 
   /** A block of at least `bytes` (rounded up to 16), first fit; -1 when none is large enough. */
   allocate(bytes: number): number {
-    const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+    const size = blockSize(bytes);
     for (let i = 0; i < this.free.length; i += 2) {
       const start = this.free[i];
       if (this.free[i + 1] - start < size) continue;
@@ -72,7 +72,7 @@ export class WasmHeap {
 
   /** Gives a block back (its `bytes` as asked of `allocate`), merged with free neighbours. */
   release(at: number, bytes: number): void {
-    const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
+    const size = blockSize(bytes);
     const end = at + size;
     this.freeTotal += size;
     let i = 0;
@@ -105,4 +105,9 @@ export class WasmHeap {
   addressOf(array: Float32Array, offset = 0): number {
     return array.buffer === this.buffer ? array.byteOffset + offset * 4 : -1;
   }
+}
+
+/** The bytes a request of `bytes` takes: a whole number of 16-byte units, at least one. */
+function blockSize(bytes: number): number {
+  return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
 }

@@ -362,8 +362,17 @@ export function kernelsFor(name: Exclude<Backend, 'js'>): WasmKernels | null {
  * else an ordinary Float32Array. The heap takes the block back when the array is collected.
  */
 export function storage(length: number): Float32Array {
-  const wasm = length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
-  return wasm?.storage(length) ?? new Float32Array(length);
+  return kernelsForElements(length)?.storage(length) ?? new Float32Array(length);
+}
+
+/** The kernels for a product of m·n·k multiply-adds: null when it is small or the backend is 'js'. */
+export function kernelsForProduct(multiplyAdds: number): WasmKernels | null {
+  return multiplyAdds >= WASM_MIN_PRODUCT ? wasmKernels() : null;
+}
+
+/** The kernels for a loop over `length` elements: null when it is short or the backend is 'js'. */
+export function kernelsForElements(length: number): WasmKernels | null {
+  return length >= WASM_MIN_ELEMENTS ? wasmKernels() : null;
 }
 
 /** The WebAssembly kernels in force, or null when the backend is 'js'. */
