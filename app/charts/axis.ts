@@ -3,6 +3,8 @@
  * and how values read in ticks and in the hover read-out.
  */
 
+import { formatNumber } from '../i18n/numbers';
+
 export type ValueKind = 'loss' | 'percent' | 'r2' | 'lr' | 'norm';
 
 export interface YAxisModel {
@@ -169,27 +171,16 @@ export function formatValue(value: number | null | undefined, kind: ValueKind): 
   return a >= 100 ? value.toFixed(1) : Number(value.toPrecision(3)).toString();
 }
 
-/** Number formats are costly to make (and ticks are formatted at every redraw): one per kind. */
-const formats = new Map<string, Intl.NumberFormat>();
-function numberFormat(language: string, compact: boolean): Intl.NumberFormat {
-  const key = `${language}|${compact}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(language, compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 });
-    formats.set(key, format);
-  }
-  return format;
-}
 
 /** An x value: steps are whole numbers, epochs get two decimals when they fall mid-epoch. */
 export function formatX(value: number, axis: 'step' | 'epoch', language: string): string {
   if (!Number.isFinite(value)) return '';
   const rounded = axis === 'step' ? Math.round(value) : Math.round(value * 100) / 100;
-  return numberFormat(language, false).format(rounded);
+  return formatNumber(language, rounded, { maximumFractionDigits: 2 });
 }
 
 /** An x tick: compact for long runs (12K, or 1.2万 in Chinese). */
 export function formatXTick(value: number, language: string): string {
   if (!Number.isFinite(value)) return '';
-  return numberFormat(language, Math.abs(value) >= 10000).format(value);
+  return formatNumber(language, value, Math.abs(value) >= 10000 ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 2 });
 }

@@ -8,6 +8,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { en, type Messages } from './en';
 import { zhCN } from './zh-CN';
+import { formatNumber as formatDecimal, type NumberOptions } from './numbers';
 
 export type { Messages } from './en';
 
@@ -45,15 +46,7 @@ export function useMessages(): Messages {
   return catalog[useContext(LanguageContext)];
 }
 
-const formats = new Map<string, Intl.NumberFormat>();
-
-/** A number the way the language writes it (grouping, decimal sign); formatters are made once. */
-export function formatNumber(language: Language, value: number, options: Intl.NumberFormatOptions = {}): string {
-  const key = `${language}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (format === undefined) {
-    format = new Intl.NumberFormat(language, options);
-    formats.set(key, format);
-  }
-  return format.format(value);
+/** A number the way the language writes it (grouping, decimal sign): see numbers.ts. */
+export function formatNumber(language: Language, value: number, options?: NumberOptions): string {
+  return formatDecimal(language, value, options);
 }

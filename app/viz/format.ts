@@ -1,5 +1,6 @@
 /** Numbers on the output charts. */
 import { formatNumber, type Language } from '../i18n';
+import type { NumberOptions } from '../i18n/numbers';
 
 /** A tick or scale value: up to `digits` decimals, a true minus sign. */
 export function formatTick(language: Language, value: number, digits = 2): string {
@@ -12,6 +13,6 @@ export function formatMetric(language: Language, value: number | undefined | nul
   if (value === undefined || value === null || Number.isNaN(value)) return '–';
   if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
   const a = Math.abs(value);
-  const options: Intl.NumberFormatOptions = a >= 1000 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 };
+  const options: NumberOptions = a >= 1000 ? { maximumFractionDigits: 0 } : { maximumSignificantDigits: 3 };
   return formatNumber(language, value, options).replace(/^-/, '−');
 }
