@@ -8,7 +8,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { en, type Messages } from './en';
 import { zhCN } from './zh-CN';
-import { formatNumber as formatDecimal, type NumberOptions } from './numbers';
 
 export type { Messages } from './en';
 
@@ -47,6 +46,4 @@ export function useMessages(): Messages {
 }
 
 /** A number the way the language writes it (grouping, decimal sign): see numbers.ts. */
-export function formatNumber(language: Language, value: number, options?: NumberOptions): string {
-  return formatDecimal(language, value, options);
-}
+export { formatNumber, type NumberOptions } from './numbers';

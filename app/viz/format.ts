@@ -1,6 +1,5 @@
 /** Numbers on the output charts. */
-import { formatNumber, type Language } from '../i18n';
-import type { NumberOptions } from '../i18n/numbers';
+import { formatNumber, type Language, type NumberOptions } from '../i18n';
 
 /** A tick or scale value: up to `digits` decimals, a true minus sign. */
 export function formatTick(language: Language, value: number, digits = 2): string {
