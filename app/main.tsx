@@ -22,7 +22,7 @@ const app = nextTask()
   .then(() => import('./store'))
   .then(nextTask)
   .then(() => import('./App'));
-const fonts = new Promise<void>((resolve) => setTimeout(() => warmUpFonts(resolve)));
+const fonts = nextTask().then(() => new Promise<void>(warmUpFonts));
 void Promise.all([app, fonts]).then(([{ App }]) => {
   const root = createRoot(rootElement);
   setTimeout(() =>

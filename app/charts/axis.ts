@@ -171,7 +171,6 @@ export function formatValue(value: number | null | undefined, kind: ValueKind): 
   return a >= 100 ? value.toFixed(1) : Number(value.toPrecision(3)).toString();
 }
 
-
 /** An x value: steps are whole numbers, epochs get two decimals when they fall mid-epoch. */
 export function formatX(value: number, axis: 'step' | 'epoch', language: string): string {
   if (!Number.isFinite(value)) return '';

@@ -102,7 +102,7 @@ const COMPACT: Record<'en' | 'zh', ReadonlyArray<readonly [power: number, suffix
 /** The largest unit at or below a decimal's magnitude (none: -1). */
 function unitIndex(units: ReadonlyArray<readonly [number, string]>, d: Decimal): number {
   let index = -1;
-  for (let i = 0; i < units.length; i++) if (d.digits !== '' && d.point - 1 >= units[i][0]) index = i;
+  if (d.digits !== '') for (let i = 0; i < units.length; i++) if (d.point - 1 >= units[i][0]) index = i;
   return index;
 }
 
@@ -114,14 +114,15 @@ export function formatNumber(language: string, value: number, options: NumberOpt
   let d = decimalOf(Math.abs(value));
   if (options.notation !== 'compact') return sign + written(rounded(d, options), 1);
   const units = COMPACT[language.toLowerCase().startsWith('zh') ? 'zh' : 'en'];
+  const power = (index: number) => (index < 0 ? 0 : units[index][0]);
   let index = unitIndex(units, d);
-  let shifted = rounded({ digits: d.digits, point: d.point - (index < 0 ? 0 : units[index][0]) }, options);
+  let shifted = rounded({ digits: d.digits, point: d.point - power(index) }, options);
   // rounding may carry into the next unit (999.95K is 1M): then the value is rounded in that unit
-  const carried = { digits: shifted.digits, point: shifted.point + (index < 0 ? 0 : units[index][0]) };
+  const carried = { digits: shifted.digits, point: shifted.point + power(index) };
   if (unitIndex(units, carried) !== index) {
     d = carried;
     index = unitIndex(units, d);
-    shifted = rounded({ digits: d.digits, point: d.point - units[index][0] }, options);
+    shifted = rounded({ digits: d.digits, point: d.point - power(index) }, options);
   }
   return sign + written(shifted, 2) + (index < 0 ? '' : units[index][1]);
 }
