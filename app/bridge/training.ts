@@ -18,7 +18,7 @@ import { useStore } from '../store';
 import { experimentById, experimentConfig } from '../experiments/presets';
 import { batchesPerEpoch, stepsPerSecond } from './pace';
 import { downloadText } from '../codeView/browser';
-import { MAX_CHECKPOINT_BYTES } from '../../engine/train/checkpoint';
+import { MAX_CHECKPOINT_BYTES } from '../../engine/train/checkpointLimits';
 import { tooLarge } from '../../engine/data/sets/userTable';
 import { setUserData } from '../../engine/train/config';
 import type { TableRead, TableUse } from '../../workers/session';

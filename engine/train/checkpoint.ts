@@ -20,8 +20,7 @@ import type { GeneratorState } from '../random';
 
 export const CHECKPOINT_FORMAT = 'training-playground-checkpoint';
 export const CHECKPOINT_VERSION = 1;
-/** A bigger file is refused before it is read: the bundled models' checkpoints are a few MB at most. */
-export const MAX_CHECKPOINT_BYTES = 50 * 1024 * 1024;
+export { MAX_CHECKPOINT_BYTES } from './checkpointLimits';
 
 export interface SavedTensor {
   shape: number[];
