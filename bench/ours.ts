@@ -1,8 +1,9 @@
 /**
  * Our side of the benchmark, written exactly as a user of the engine would write it:
- * nn.Sequential of nn.Linear and activations, nn.CrossEntropyLoss, optim.SGD / optim.Adam.
+ * nn.Sequential of nn.Linear and activations, nn.CrossEntropyLoss, optim.SGD / optim.Adam, each
+ * step in a stepScope (its op arrays reused from the arena, as the trainer runs it).
  */
-import { tensor, nn, optim, type Tensor } from '../engine';
+import { tensor, nn, optim, stepScope, type Tensor } from '../engine';
 import { makeBatches, initialWeights, type Workload } from './workloads';
 
 export function makeOurStep(w: Workload): () => void {
@@ -34,9 +35,11 @@ export function makeOurStep(w: Workload): () => void {
   return () => {
     const { x, y } = batches[next];
     next = (next + 1) % batches.length;
-    optimizer.zeroGrad({ setToNone: false }); // torch 1.13's zero_grad(), as bench/torch_bench.py runs it
-    const loss = lossFn.forward(model.forward(x), y);
-    loss.backward();
-    optimizer.step();
+    stepScope(() => {
+      optimizer.zeroGrad({ setToNone: false }); // torch 1.13's zero_grad(), as bench/torch_bench.py runs it
+      const loss = lossFn.forward(model.forward(x), y);
+      loss.backward();
+      optimizer.step();
+    });
   };
 }

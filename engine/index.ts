@@ -24,6 +24,7 @@ export {
   setGradEnabled,
 } from './tensor';
 export type { NestedArray, TensorOptions, RandomOptions } from './tensor';
+export { stepScope, arenaStats } from './arena';
 export { Generator, manualSeed, defaultGenerator } from './random';
 export type { GeneratorState } from './random';
 export * from './ops';

@@ -13,6 +13,7 @@
 import * as ops from './ops';
 import { defaultGenerator, type Generator } from './random';
 import { storage } from './wasm/kernels';
+import { FREED, noteTensor } from './arena';
 
 export type NestedArray = number | readonly NestedArray[];
 export type BackwardFn = (grad: Float32Array) => void;
@@ -120,6 +121,7 @@ export class Tensor {
     this.gradFn = null;
     this._parents = NO_PARENTS;
     this._backward = null;
+    noteTensor(this);
   }
 
   /** @internal Builds an op's output; records the graph only when an input needs a gradient. */
@@ -172,6 +174,7 @@ export class Tensor {
 
   /** The value of a one-element tensor as a JS number. */
   item(): number {
+    checkNotFreed(this);
     if (this.data.length !== 1) {
       throw new Error(`item() needs a tensor with one element; this one has ${this.data.length}`);
     }
@@ -180,6 +183,7 @@ export class Tensor {
 
   /** Nested JS arrays (a number for a 0-d tensor), like `tensor.tolist()`. */
   toArray(): NestedArray {
+    checkNotFreed(this);
     if (this.shape.length === 0) return this.data[0];
     const build = (dim: number, offset: number): NestedArray[] => {
       const n = this.shape[dim];
@@ -456,6 +460,12 @@ export class Tensor {
 }
 
 const NO_PARENTS: Tensor[] = [];
+
+function checkNotFreed(t: Tensor): void {
+  if (t.data === FREED && shapeSize(t.shape) > 0) {
+    throw new Error('This tensor was made inside stepScope() and freed when it ended: read what you need inside the scope, or return the tensor from it');
+  }
+}
 
 /** Nodes reachable from `root` through tensors that need a gradient, parents before children. */
 function topologicalOrder(root: Tensor): Tensor[] {

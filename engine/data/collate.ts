@@ -5,6 +5,7 @@
 import { Tensor } from '../tensor';
 import type { TensorDataset } from './dataset';
 import { checkIndex } from './validate';
+import { float32 } from '../arena';
 
 /** The batch type `defaultCollate` makes from samples of type T: every tensor or number becomes a stacked tensor. */
 export type Collated<T> = T extends Tensor
@@ -21,7 +22,7 @@ export type Collated<T> = T extends Tensor
 function stack(tensors: readonly Tensor[]): Tensor {
   const first = tensors[0];
   const rowSize = first.data.length;
-  const out = new Float32Array(tensors.length * rowSize);
+  const out = float32(tensors.length * rowSize);
   tensors.forEach((t, k) => {
     if (t.shape.length !== first.shape.length || t.shape.some((d, i) => d !== first.shape[i])) {
       throw new Error(
@@ -58,7 +59,7 @@ function collate(samples: readonly unknown[]): unknown {
     return stack(samples as Tensor[]);
   }
   if (typeof first === 'number') {
-    const values = new Float32Array(samples.length);
+    const values = float32(samples.length);
     samples.forEach((s, k) => {
       if (typeof s !== 'number') throw new Error(`default_collate: entry ${k} is a ${describe(s)}, not a number`);
       values[k] = s;
@@ -99,7 +100,7 @@ export function gatherRows(dataset: TensorDataset, rows: Int32Array, count: numb
   return dataset.tensors.map((t) => {
     const rowSize = t.data.length / size;
     const source = t.data;
-    const out = new Float32Array(count * rowSize);
+    const out = float32(count * rowSize);
     if (rowSize >= BULK_COPY_ROW_SIZE) {
       for (let k = 0; k < count; k++) {
         const from = rows[k] * rowSize;

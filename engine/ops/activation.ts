@@ -6,6 +6,7 @@
  */
 import { Tensor, gradBufferOf } from '../tensor';
 import { erfcScalar } from './erf';
+import { float32 } from '../arena';
 
 type ActivationName =
   | 'clamp'
@@ -77,7 +78,7 @@ function activationDerivative(op: ActivationName, x: number, p: number, q: numbe
 
 function activate(op: ActivationName, x: Tensor, gradFn: string, p = 0, q = 0): Tensor {
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   for (let i = 0; i < X.length; i++) out[i] = activationValue(op, X[i], p, q);
   return Tensor._fromOp(out, x.shape, [x], gradFn, (g) => {
     const gx = gradBufferOf(x);

@@ -3,6 +3,7 @@
  * missing leading one) repeats to match the other. Ops read their inputs through an index map
  * built once per call, and send gradients back through the same map ("unbroadcast").
  */
+import { int32 } from '../arena';
 
 /** Whether two shapes are identical. */
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -40,7 +41,7 @@ export function broadcastIndex(inShape: readonly number[], outShape: readonly nu
   let outSize = 1;
   for (const d of outShape) outSize *= d;
   if (inSize === outSize) return null;
-  const map = new Int32Array(outSize);
+  const map = int32(outSize);
   if (inSize === 1) return map;
   const n = outShape.length;
   const offset = n - inShape.length;

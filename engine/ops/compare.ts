@@ -5,6 +5,7 @@
  */
 import { Tensor, gradBufferOf } from '../tensor';
 import { broadcastIndex, broadcastShapes } from './broadcast';
+import { float32 } from '../arena';
 
 type Comparison = 'eq' | 'ne' | 'gt' | 'ge' | 'lt' | 'le';
 
@@ -13,7 +14,7 @@ function compare(a: Tensor, b: Tensor | number, kind: Comparison): Tensor {
   const shape = typeof b === 'number' ? a.shape : broadcastShapes(a.shape, b.shape);
   const ia = broadcastIndex(a.shape, shape);
   const ib = typeof b === 'number' ? null : broadcastIndex(b.shape, shape);
-  const out = new Float32Array(shape.reduce((p, d) => p * d, 1));
+  const out = float32(shape.reduce((p, d) => p * d, 1));
   const B = typeof b === 'number' ? null : b.data;
   const scalar = typeof b === 'number' ? b : 0;
   // One loop per comparison keeps the test out of the per-element path.
@@ -64,7 +65,7 @@ export function where(condition: Tensor, x: Tensor | number, y: Tensor | number)
   const Y = typeof y === 'number' ? null : y.data;
   const xValue = typeof x === 'number' ? x : 0;
   const yValue = typeof y === 'number' ? y : 0;
-  const out = new Float32Array(n);
+  const out = float32(n);
   for (let i = 0; i < n; i++) {
     out[i] = C[ic ? ic[i] : i] !== 0
       ? X === null ? xValue : X[ix ? ix[i] : i]

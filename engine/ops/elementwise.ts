@@ -6,6 +6,7 @@ import { Tensor, gradBufferOf } from '../tensor';
 import { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
 import { erfScalar } from './erf';
 import { kernelsForElements } from '../wasm/kernels';
+import { float32 } from '../arena';
 
 export { broadcastIndex, broadcastShapes, sameShape } from './broadcast';
 
@@ -70,7 +71,7 @@ function binary(op: BinaryName, a: Tensor, b: Tensor | number): Tensor {
   const A = a.data;
   if (typeof b === 'number') {
     // A Python scalar: no tensor, no gradient for it.
-    const out = new Float32Array(A.length);
+    const out = float32(A.length);
     for (let i = 0; i < A.length; i++) out[i] = binaryValue(op, A[i], b);
     return Tensor._fromOp(out, a.shape, [a], backwardNames[op], (g) => {
       const ga = gradBufferOf(a);
@@ -82,7 +83,7 @@ function binary(op: BinaryName, a: Tensor, b: Tensor | number): Tensor {
   const ia = broadcastIndex(a.shape, shape);
   const ib = broadcastIndex(b.shape, shape);
   const n = ia ? ia.length : ib ? ib.length : A.length;
-  const out = new Float32Array(n);
+  const out = float32(n);
   if (!ia && !ib) for (let i = 0; i < n; i++) out[i] = binaryValue(op, A[i], B[i]);
   else if (!ia) for (let i = 0; i < n; i++) out[i] = binaryValue(op, A[i], B[ib![i]]);
   else if (!ib) for (let i = 0; i < n; i++) out[i] = binaryValue(op, A[ia[i]], B[i]);
@@ -236,7 +237,7 @@ function sigmoidScalar(x: number): number {
 
 function unary(op: UnaryName, x: Tensor): Tensor {
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   for (let i = 0; i < X.length; i++) out[i] = unaryValue(op, X[i]);
   return Tensor._fromOp(out, x.shape, [x], unaryGradFns[op], (g) => {
     const gx = gradBufferOf(x);
@@ -253,7 +254,7 @@ export const square = (x: Tensor): Tensor => unary('square', x);
 /** relu(x) = max(x, 0) (NaN stays NaN); d relu(x) = 1 if x > 0 else 0. Own loops: it runs every step. */
 export function relu(x: Tensor): Tensor {
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   // WebAssembly's f32x4.max has no branch to mispredict on the signs of fresh activations.
   const wasm = kernelsForElements(X.length);
   if (wasm === null || !wasm.reluForward(X, out)) {
@@ -272,7 +273,7 @@ export function relu(x: Tensor): Tensor {
 /** d(tanh x) = 1 - tanh²x. Own loops: it runs every step. */
 export function tanh(x: Tensor): Tensor {
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   for (let i = 0; i < X.length; i++) out[i] = Math.tanh(X[i]);
   return Tensor._fromOp(out, x.shape, [x], 'TanhBackward', (g) => {
     const gx = gradBufferOf(x);
@@ -302,7 +303,7 @@ export function unaryWith(
   df: (x: number, y: number) => number,
 ): Tensor {
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   for (let i = 0; i < X.length; i++) out[i] = f(X[i]);
   return Tensor._fromOp(out, x.shape, [x], gradFn, (g) => {
     const gx = gradBufferOf(x);

@@ -2,6 +2,7 @@
 import { Tensor, gradBufferOf, normalizeDim } from '../tensor';
 import { broadcastIndex, broadcastShapes } from './broadcast';
 import { stridesOf } from './shape';
+import { float32, int32 } from '../arena';
 
 function checkIndex(value: number, size: number, dim: number): number {
   if (!Number.isInteger(value) || value < 0 || value >= size) {
@@ -34,7 +35,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
   const xStrides = stridesOf(xShape);
   const n = xShape[d];
   // Walk the index tensor with an odometer; along `dim` the position comes from the index value.
-  const source = new Int32Array(index.data.length);
+  const source = int32(index.data.length);
   const counter = new Array<number>(iShape.length).fill(0);
   let offset = 0;
   for (let j = 0; j < source.length; j++) {
@@ -49,7 +50,7 @@ export function gather(x: Tensor, dim: number, index: Tensor): Tensor {
     }
   }
   const X = x.data;
-  const out = new Float32Array(source.length);
+  const out = float32(source.length);
   for (let j = 0; j < out.length; j++) out[j] = X[source[j]];
   // d gather(x) = dy scattered back (added) to the gathered positions
   return Tensor._fromOp(out, index.shape, [x], 'GatherBackward', (g) => {
@@ -66,10 +67,10 @@ export function indexSelect(x: Tensor, dim: number, index: Tensor): Tensor {
   const outer = x.shape.slice(0, d).reduce((p, v) => p * v, 1);
   const inner = x.shape.slice(d + 1).reduce((p, v) => p * v, 1);
   const count = index.data.length;
-  const picks = new Int32Array(count);
+  const picks = int32(count);
   for (let k = 0; k < count; k++) picks[k] = checkIndex(index.data[k], n, d);
   const X = x.data;
-  const out = new Float32Array(outer * count * inner);
+  const out = float32(outer * count * inner);
   for (let o = 0; o < outer; o++) {
     for (let k = 0; k < count; k++) {
       const src = (o * n + picks[k]) * inner;
@@ -102,7 +103,7 @@ export function maskedFill(x: Tensor, mask: Tensor, value: number): Tensor {
   const im = broadcastIndex(mask.shape, shape);
   const M = mask.data;
   const X = x.data;
-  const out = new Float32Array(shape.reduce((p, v) => p * v, 1));
+  const out = float32(shape.reduce((p, v) => p * v, 1));
   for (let i = 0; i < out.length; i++) out[i] = M[im ? im[i] : i] !== 0 ? value : X[ix ? ix[i] : i];
   // d maskedFill(x) = dy where mask = 0, else 0
   return Tensor._fromOp(out, shape, [x], 'MaskedFillBackward', (g) => {

@@ -1,5 +1,6 @@
 /** Joining tensors: `cat` along an existing dim, `stack` along a new one. */
 import { Tensor, gradBufferOf, normalizeDim } from '../tensor';
+import { float32 } from '../arena';
 
 /**
  * Lays the inputs side by side: each output row (one per index of the dims before `dim`) is the
@@ -8,7 +9,7 @@ import { Tensor, gradBufferOf, normalizeDim } from '../tensor';
  */
 function join(tensors: readonly Tensor[], outer: number, chunks: readonly number[], outShape: number[], gradFn: string): Tensor {
   const rowLength = chunks.reduce((p, c) => p + c, 0);
-  const out = new Float32Array(outer * rowLength);
+  const out = float32(outer * rowLength);
   let start = 0;
   for (let t = 0; t < tensors.length; t++) {
     const src = tensors[t].data;

@@ -10,6 +10,7 @@ import { Tensor, gradBufferOf } from '../tensor';
 import { kernelsForProduct } from '../wasm/kernels';
 import { broadcastShapes } from './elementwise';
 import { checkLinearShapes, checkMatmulShapes } from './matmulShapes';
+import { float32, int32 } from '../arena';
 
 type Gemm = (
   m: number, n: number, k: number,
@@ -159,7 +160,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.shape.length > 1) outShape.push(m);
   if (b.shape.length > 1) outShape.push(n);
 
-  const out = new Float32Array(batchCount * m * n);
+  const out = float32(batchCount * m * n);
   for (let t = 0; t < batchCount; t++) {
     gemmNN(m, n, k, a.data, aIndex[t] * m * k, b.data, bIndex[t] * k * n, out, t * m * n, false);
   }
@@ -183,7 +184,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 /** For each batch of the broadcast batch shape, which batch of the operand it reads. */
 function batchIndex(operand: readonly number[], batch: readonly number[]): Int32Array {
   const count = batch.reduce((p, d) => p * d, 1);
-  const index = new Int32Array(count);
+  const index = int32(count);
   const offset = batch.length - operand.length;
   for (let t = 0; t < count; t++) {
     let rest = t;
@@ -212,7 +213,7 @@ export function linear(x: Tensor, weight: Tensor, bias: Tensor | null = null): T
   const inFeatures = weight.shape[1];
   const outFeatures = weight.shape[0];
   const rows = x.data.length / inFeatures;
-  const out = new Float32Array(rows * outFeatures);
+  const out = float32(rows * outFeatures);
   const wasm = kernelsForProduct(rows * outFeatures * inFeatures);
   if (wasm === null || !wasm.linearForward(rows, inFeatures, outFeatures, x.data, weight.data, bias?.data ?? null, out)) {
     jsGemm.NT(rows, outFeatures, inFeatures, x.data, 0, weight.data, 0, out, 0, false);

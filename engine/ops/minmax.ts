@@ -4,6 +4,7 @@
  * NaN wins every comparison, so a NaN in a lane makes that lane's result NaN.
  */
 import { Tensor, gradBufferOf, normalizeDim } from '../tensor';
+import { float32, float32From, int32 } from '../arena';
 
 interface Extremes {
   /** position along the dim of each output's winner */
@@ -22,8 +23,8 @@ function extremes(x: Tensor, dim: number, keepdim: boolean, largest: boolean, na
   const outer = x.shape.slice(0, d).reduce((p, v) => p * v, 1);
   const inner = x.shape.slice(d + 1).reduce((p, v) => p * v, 1);
   const X = x.data;
-  const index = new Int32Array(outer * inner);
-  const values = new Float32Array(outer * inner);
+  const index = int32(outer * inner);
+  const values = float32(outer * inner);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
@@ -56,7 +57,7 @@ function reduceAlong(x: Tensor, dim: number, keepdim: boolean, largest: boolean)
       gx[(o * n + index[j]) * inner + i] += g[j];
     }
   });
-  return { values: valuesTensor, indices: new Tensor(Float32Array.from(index), outShape) };
+  return { values: valuesTensor, indices: new Tensor(float32From(index), outShape) };
 }
 
 function reduceAll(x: Tensor, largest: boolean): Tensor {
@@ -74,7 +75,7 @@ function reduceAll(x: Tensor, largest: boolean): Tensor {
   }
   const resultIsNaN = m !== m;
   // d max(x) = dy / (number of ties) at each tied element (the NaNs, when the result is NaN)
-  return Tensor._fromOp(new Float32Array([m]), [], [x], largest ? 'MaxBackward' : 'MinBackward', (g) => {
+  return Tensor._fromOp(float32From([m]), [], [x], largest ? 'MaxBackward' : 'MinBackward', (g) => {
     const gx = gradBufferOf(x);
     let ties = 0;
     for (let i = 0; i < X.length; i++) if (X[i] === m || (resultIsNaN && X[i] !== X[i])) ties++;
@@ -109,10 +110,10 @@ function argExtreme(x: Tensor, dim: number | undefined, keepdim: boolean, larges
     if (x.data.length === 0) throw new Error(`${name}(): Expected reduction dim to be specified for input.numel() == 0.`);
     const flat = new Tensor(x.data, [x.data.length]);
     const { index } = extremes(flat, 0, false, largest, name);
-    return new Tensor(Float32Array.from(index), keepdim ? x.shape.map(() => 1) : []);
+    return new Tensor(float32From(index), keepdim ? x.shape.map(() => 1) : []);
   }
   const { index, outShape } = extremes(x, dim, keepdim, largest, name);
-  return new Tensor(Float32Array.from(index), outShape);
+  return new Tensor(float32From(index), outShape);
 }
 
 /** `x.argmax(dim, keepdim)`: index of the (first) largest; over the flattened tensor without `dim`. */

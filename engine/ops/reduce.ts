@@ -6,6 +6,7 @@
  */
 import { Tensor, gradBufferOf, normalizeDim } from '../tensor';
 import { broadcastIndex } from './broadcast';
+import { float32, float64, int32 } from '../arena';
 
 /** The dims to reduce; none given (or an empty list, as in PyTorch 1.13) means all of them. */
 function normalizeDims(dim: number | readonly number[] | null | undefined, ndim: number): number[] {
@@ -39,14 +40,14 @@ function plan(x: Tensor, dim: number | readonly number[] | null | undefined, kee
 }
 
 function identity(n: number): Int32Array {
-  const m = new Int32Array(n);
+  const m = int32(n);
   for (let i = 0; i < n; i++) m[i] = i;
   return m;
 }
 
 /** Σ of the input elements of each output element, in float64. */
 function sums(X: Float32Array, p: ReducePlan): Float64Array {
-  const acc = new Float64Array(p.outSize);
+  const acc = float64(p.outSize);
   const map = p.map;
   if (map === null) {
     let s = 0;
@@ -60,7 +61,7 @@ function sums(X: Float32Array, p: ReducePlan): Float64Array {
 
 function reduceSum(x: Tensor, p: ReducePlan, scale: number, gradFn: string): Tensor {
   const acc = sums(x.data, p);
-  const out = new Float32Array(p.outSize);
+  const out = float32(p.outSize);
   for (let i = 0; i < out.length; i++) out[i] = acc[i] * scale;
   const map = p.map;
   // d Σx = dy on every summed element (times 1/n for the mean)
@@ -109,14 +110,14 @@ function varianceOrStd(
   const map = p.map;
   const means = sums(X, p);
   for (let o = 0; o < means.length; o++) means[o] /= p.count;
-  const squares = new Float64Array(p.outSize);
+  const squares = float64(p.outSize);
   for (let i = 0; i < X.length; i++) {
     const o = map === null ? 0 : map[i];
     const d = X[i] - means[o];
     squares[o] += d * d;
   }
   const divisor = Math.max(0, p.count - correction);
-  const out = new Float32Array(p.outSize);
+  const out = float32(p.outSize);
   for (let o = 0; o < out.length; o++) out[o] = root ? Math.sqrt(squares[o] / divisor) : squares[o] / divisor;
   // d var = 2(x - mean)/(n - correction) · dy;  d std = d var / (2·std), 0 where std = 0 (as PyTorch)
   return Tensor._fromOp(out, p.outShape, [x], root ? 'StdBackward' : 'VarBackward', (g) => {
@@ -164,19 +165,19 @@ export function logsumexp(x: Tensor, dim: number | readonly number[], keepdim = 
   const p = plan(x, dim, keepdim);
   const X = x.data;
   const map = p.map;
-  const maxes = new Float64Array(p.outSize).fill(-Infinity);
+  const maxes = float64(p.outSize).fill(-Infinity);
   for (let i = 0; i < X.length; i++) {
     const o = map === null ? 0 : map[i];
     if (X[i] > maxes[o]) maxes[o] = X[i];
   }
   // An infinite max would give inf - inf = NaN below; PyTorch shifts by 0 then.
   for (let o = 0; o < maxes.length; o++) if (!Number.isFinite(maxes[o])) maxes[o] = 0;
-  const acc = new Float64Array(p.outSize);
+  const acc = float64(p.outSize);
   for (let i = 0; i < X.length; i++) {
     const o = map === null ? 0 : map[i];
     acc[o] += Math.exp(X[i] - maxes[o]);
   }
-  const out = new Float32Array(p.outSize);
+  const out = float32(p.outSize);
   const logZ = acc; // reused: ln Σ e^x in float64, kept for backward
   for (let o = 0; o < out.length; o++) out[o] = logZ[o] = maxes[o] + Math.log(acc[o]);
   // d logsumexp(x) = softmax(x) · dy = e^(x - y) · dy

@@ -4,6 +4,7 @@
  */
 import { Tensor, gradBufferOf, normalizeDim, shapeSize } from '../tensor';
 import { broadcastIndex } from './broadcast';
+import { float32 } from '../arena';
 
 /** Resolves one -1 in `shape` from the number of elements. */
 export function inferReshape(numel: number, shape: readonly number[]): number[] {
@@ -122,7 +123,7 @@ export function permute(x: Tensor, dims: readonly number[]): Tensor {
   }
   const perm = dims.map((d) => normalizeDim(d, n));
   if (new Set(perm).size !== n) throw new Error('permute(): duplicate dims are not allowed.');
-  const out = new Float32Array(x.data.length);
+  const out = float32(x.data.length);
   permuteInto(x.data, x.shape, perm, out, false);
   const outShape = perm.map((p) => x.shape[p]);
   const inverse = new Array<number>(n);
@@ -178,7 +179,7 @@ export function expand(x: Tensor, sizes: readonly number[]): Tensor {
   const map = broadcastIndex(x.shape, target);
   if (map === null) return reshape(x, target);
   const X = x.data;
-  const out = new Float32Array(map.length);
+  const out = float32(map.length);
   for (let i = 0; i < out.length; i++) out[i] = X[map[i]];
   // d expand(x) = dy summed over the repeated positions
   return Tensor._fromOp(out, target, [x], 'ExpandBackward', (g) => {
@@ -195,7 +196,9 @@ export function broadcastTo(x: Tensor, shape: readonly number[]): Tensor {
 /** A copy that stays in the graph. */
 export function clone(x: Tensor): Tensor {
   // d clone(x) = dy
-  return Tensor._fromOp(x.data.slice(), x.shape, [x], 'CloneBackward', (g) => {
+  const out = float32(x.data.length);
+  out.set(x.data);
+  return Tensor._fromOp(out, x.shape, [x], 'CloneBackward', (g) => {
     const gx = gradBufferOf(x);
     for (let i = 0; i < g.length; i++) gx[i] += g[i];
   });

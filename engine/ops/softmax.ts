@@ -1,5 +1,6 @@
 /** softmax and logSoftmax along one dim, computed stably (the max is subtracted first). */
 import { Tensor, gradBufferOf, normalizeDim } from '../tensor';
+import { float32 } from '../arena';
 
 interface Lanes {
   outer: number;
@@ -21,7 +22,7 @@ function lanes(x: Tensor, dim: number): Lanes {
 export function logSoftmax(x: Tensor, dim: number): Tensor {
   const { outer, n, inner } = lanes(x, dim);
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
@@ -54,7 +55,7 @@ export function logSoftmax(x: Tensor, dim: number): Tensor {
 export function softmax(x: Tensor, dim: number): Tensor {
   const { outer, n, inner } = lanes(x, dim);
   const X = x.data;
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;

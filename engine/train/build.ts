@@ -13,6 +13,7 @@ import type { LabeledData } from '../data/sets';
 import { WARMUP_START_FACTOR, numOutputs, type ExperimentConfig, type ModelConfig, type OptimizerConfig, type SchedulerConfig } from './config';
 import { prepareData, type DatasetTexts, type PreparedData } from './data';
 import { Trainer, type SchedulerHandle, type TrainerEvents, type TrainerSettings, type TrainerSetup } from './trainer';
+import { float32 } from '../arena';
 
 export interface BuiltExperiment {
   config: ExperimentConfig;
@@ -210,7 +211,7 @@ function asTensors(part: LabeledData, outputs: number): { x: Tensor; y: Tensor }
 /** One-hot rows for MSE on class labels: the "why not MSE for classification" lesson. */
 function oneHot(classes: number): (y: Tensor) => Tensor {
   return (y) => {
-    const out = new Float32Array(y.data.length * classes);
+    const out = float32(y.data.length * classes);
     for (let i = 0; i < y.data.length; i++) out[i * classes + y.data[i]] = 1;
     return new Tensor(out, [y.data.length, classes]);
   };

@@ -22,6 +22,7 @@ import type { DatasetTexts } from './data';
 import { buildExperiment } from './build';
 import { clipGradNorm } from '../optim';
 import { noGrad, tensor, type Tensor } from '../tensor';
+import { stepScope } from '../arena';
 import { indexSelect } from '../ops/indexing';
 import type { Split } from './trainer';
 import type { StateDict } from '../nn';
@@ -98,18 +99,19 @@ export function findLr(config: ExperimentConfig, texts: DatasetTexts, state: Sta
       if (next.done) break;
     }
     const [xb, yb] = next.value;
-    built.setup.augment?.(xb);
     const lr = startLr * (endLr / startLr) ** (i / (numIter - 1));
     for (const group of optimizer.paramGroups) group.lr = lr;
-    optimizer.zeroGrad();
-    const loss = lossFn.forward(model.forward(xb), built.setup.lossTarget ? built.setup.lossTarget(yb) : yb);
-    let value = loss.item();
-    if (Number.isFinite(value)) {
+    const value = stepScope(() => {
+      built.setup.augment?.(xb);
+      optimizer.zeroGrad();
+      const loss = lossFn.forward(model.forward(xb), built.setup.lossTarget ? built.setup.lossTarget(yb) : yb);
+      const first = loss.item();
+      if (!Number.isFinite(first)) return first;
       loss.backward();
       if (settings.clipGradNorm !== null) clipGradNorm(parameters, settings.clipGradNorm);
       optimizer.step();
-      if (sample !== null) value = sampleLoss();
-    }
+      return sample !== null ? sampleLoss() : first;
+    });
     average = beta * average + (1 - beta) * value;
     const smoothed = average / (1 - beta ** (i + 1));
     result.lrs.push(lr);

@@ -16,6 +16,7 @@
  */
 import type { Tensor } from '../tensor';
 import { noGrad } from '../tensor';
+import { stepScope } from '../arena';
 import * as nn from '../nn';
 import type { Optimizer } from '../optim';
 import { clipGradNorm } from '../optim';
@@ -229,19 +230,39 @@ export class Trainer {
   /** One optimisation step on the next batch; also ends the epoch when the loader runs out. */
   step(): StepRecord | null {
     if (!this.canStep) return null;
-    const { model, lossFn, optimizer, settings } = this.setup;
+    const { settings } = this.setup;
     if (this.status.epoch >= settings.epochs) {
       this.finish('finished', null);
       return null;
     }
     this.setState('running');
     if (this.iterator === null) this.startEpoch();
-    const next = this.iterator!.next();
-    if (next.done) {
+    // The step's op outputs come from the arena and go back to it at the end (engine/arena.ts):
+    // nothing tensor-valued leaves the scope, the record holds numbers only.
+    const record = stepScope(() => this.trainOnNextBatch());
+    if (record === 'loader ran out') {
       // only when the loader yields fewer batches than its length says (a custom sampler)
       this.endEpoch();
       return null;
     }
+    if (record === null) return null;
+    this.events.onStep?.(record);
+    if (this.stepsThisEpoch >= this.setup.trainLoader.length) {
+      this.endEpoch();
+      return record;
+    }
+    if (settings.evalEverySteps > 0 && record.step % settings.evalEverySteps === 0) {
+      const fraction = this.status.epoch + this.stepsThisEpoch / Math.max(1, this.setup.trainLoader.length);
+      this.evaluate(fraction);
+    }
+    return record;
+  }
+
+  /** The step's work from its batch to its record, inside the arena's scope; null when it diverged. */
+  private trainOnNextBatch(): StepRecord | null | 'loader ran out' {
+    const { model, lossFn, optimizer, settings } = this.setup;
+    const next = this.iterator!.next();
+    if (next.done) return 'loader ran out';
     const [xb, yb] = next.value;
     this.setup.augment?.(xb);
 
@@ -293,15 +314,6 @@ export class Trainer {
       layerGradNorms: Array.from(this.layerStats.gradNorms),
       updateRatios: Array.from(this.layerStats.updateRatios),
     };
-    this.events.onStep?.(record);
-    if (this.stepsThisEpoch >= this.setup.trainLoader.length) {
-      this.endEpoch();
-      return record;
-    }
-    if (settings.evalEverySteps > 0 && stepNumber % settings.evalEverySteps === 0) {
-      const fraction = this.status.epoch + this.stepsThisEpoch / Math.max(1, this.setup.trainLoader.length);
-      this.evaluate(fraction);
-    }
     return record;
   }
 

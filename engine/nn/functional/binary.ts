@@ -7,6 +7,7 @@ import { Tensor, gradBufferOf } from '../../tensor';
 import { broadcastIndex } from '../../ops';
 import { checkBroadcastsTo, checkReduction, reduceLosses, sameShape, shapeText, sharedGradient, type Reduction } from './reduction';
 import { sigmoidScalar, softplusScalar } from './scalar';
+import { float64 } from '../../arena';
 
 export interface BinaryCrossEntropyOptions {
   /** rescales each element's loss; broadcasts onto the input */
@@ -47,7 +48,7 @@ export function binaryCrossEntropyWithLogits(
   const n = X.length;
   const weightAt = (j: number): number => (weight ? weight.data[weight.at ? weight.at[j] : j] : 1);
   const posWeightAt = (j: number): number => (posWeight ? posWeight.data[posWeight.at ? posWeight.at[j] : j] : 1);
-  const losses = new Float64Array(n);
+  const losses = float64(n);
   for (let j = 0; j < n; j++) {
     const lw = 1 + (posWeightAt(j) - 1) * T[j];
     losses[j] = weightAt(j) * ((1 - T[j]) * X[j] + lw * softplusScalar(-X[j]));
@@ -95,7 +96,7 @@ export function binaryCrossEntropy(input: Tensor, target: Tensor, options: Binar
   }
   const weightAt = (j: number): number => (weight ? weight.data[weight.at ? weight.at[j] : j] : 1);
   const logOf = (p: number): number => Math.max(Math.log(p), -100);
-  const losses = new Float64Array(n);
+  const losses = float64(n);
   for (let j = 0; j < n; j++) losses[j] = -weightAt(j) * (T[j] * logOf(X[j]) + (1 - T[j]) * logOf(1 - X[j]));
   const { data, shape } = reduceLosses(losses, mode, n, input.shape);
   return Tensor._fromOp(data, shape, [input, target], 'BinaryCrossEntropyBackward', (g) => {

@@ -4,6 +4,7 @@
  */
 import type { Tensor } from '../../tensor';
 import { shapeText } from './reduction';
+import { float64, int32 } from '../../arena';
 
 export interface ClassLayout {
   /** samples N (1 for unbatched input) */
@@ -65,8 +66,8 @@ export function readClassTargets(
     );
   }
   const n = target.data.length;
-  const classes = new Int32Array(n);
-  const weights = new Float64Array(n);
+  const classes = int32(n);
+  const weights = float64(n);
   let totalWeight = 0;
   for (let j = 0; j < n; j++) {
     const t = target.data[j];

@@ -7,6 +7,7 @@
 import { Tensor, gradBufferOf } from '../../tensor';
 import { checkClassWeight, classLayout, readClassTargets, type ClassLayout } from './classTargets';
 import { checkReduction, reduceLosses, sameShape, sharedGradient, type Reduction } from './reduction';
+import { float64 } from '../../arena';
 
 export interface NllLossOptions {
   /** a weight per class [C]: rescales each target's loss (for imbalanced classes) */
@@ -35,7 +36,7 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   checkClassWeight(weight, layout.numClasses);
   const { classes, weights, totalWeight } = readClassTargets(input, target, layout, weight, options.ignoreIndex ?? -100);
   const X = input.data;
-  const losses = new Float64Array(classes.length);
+  const losses = float64(classes.length);
   for (let j = 0; j < classes.length; j++) if (classes[j] >= 0) losses[j] = -weights[j] * X[at(layout, j, classes[j])];
   const { data, shape } = reduceLosses(losses, mode, totalWeight, layout.positionsShape);
   return Tensor._fromOp(data, shape, [input], 'NllLossBackward', (g) => {
@@ -51,7 +52,7 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
 /** log-softmax over the class dim, in float64, for every position. */
 function logSoftmaxClasses(X: Float32Array, layout: ClassLayout): Float64Array {
   const { outer, numClasses: C, inner } = layout;
-  const logp = new Float64Array(X.length);
+  const logp = float64(X.length);
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * C * inner + i;
@@ -91,7 +92,7 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   let weightSum = 0;
   for (let c = 0; c < C; c++) weightSum += W ? W[c] : 1;
   const logp = logSoftmaxClasses(input.data, layout);
-  const losses = new Float64Array(classes.length);
+  const losses = float64(classes.length);
   for (let j = 0; j < classes.length; j++) {
     if (classes[j] < 0) continue;
     let smooth = 0;
@@ -135,7 +136,7 @@ function crossEntropyWithProbabilities(
   const positions = layout.outer * layout.inner;
   const smoothed = (k: number): number => (1 - smoothing) * Q[k] + smoothing / C;
   const logp = logSoftmaxClasses(input.data, layout);
-  const losses = new Float64Array(positions);
+  const losses = float64(positions);
   for (let j = 0; j < positions; j++) {
     for (let c = 0; c < C; c++) {
       const k = at(layout, j, c);

@@ -1,6 +1,7 @@
 /** Inverted dropout: zero each element with probability p and scale the rest by 1/(1-p). */
 import { Tensor, gradBufferOf } from '../../tensor';
 import { defaultGenerator, type Generator } from '../../random';
+import { float32 } from '../../arena';
 
 /** PyTorch's check, shared with the Dropout module (p can be changed while training runs). */
 export function checkDropoutProbability(p: number): void {
@@ -19,8 +20,8 @@ export function dropout(input: Tensor, p = 0.5, training = true, options: { gene
   if (!training || p === 0 || input.data.length === 0) return input;
   const X = input.data;
   // The mask already holds the scale (0 or 1/(1-p), in float32 as PyTorch computes it).
-  const mask = new Float32Array(X.length);
-  const out = new Float32Array(X.length);
+  const mask = float32(X.length);
+  const out = float32(X.length);
   if (p < 1) {
     const generator = options.generator ?? defaultGenerator;
     const keep = 1 - p;

@@ -1,5 +1,6 @@
 /** Embedding lookup: rows of a weight table picked by integer indices, as one graph node. */
 import { Tensor, gradBufferOf } from '../../tensor';
+import { float32, int32 } from '../../arena';
 
 /**
  * `F.embedding(input, weight, paddingIdx)`: out[..., :] = weight[input[...], :], shape
@@ -13,7 +14,7 @@ export function embedding(input: Tensor, weight: Tensor, options: { paddingIdx?:
   const [rows, dim] = weight.shape;
   const padding = options.paddingIdx ?? null;
   const paddingRow = padding !== null && padding < 0 ? padding + rows : padding;
-  const picks = new Int32Array(input.data.length);
+  const picks = int32(input.data.length);
   for (let k = 0; k < picks.length; k++) {
     const index = input.data[k];
     if (!Number.isInteger(index) || index < 0 || index >= rows) {
@@ -25,7 +26,7 @@ export function embedding(input: Tensor, weight: Tensor, options: { paddingIdx?:
     picks[k] = index;
   }
   const W = weight.data;
-  const out = new Float32Array(picks.length * dim);
+  const out = float32(picks.length * dim);
   for (let k = 0; k < picks.length; k++) out.set(W.subarray(picks[k] * dim, picks[k] * dim + dim), k * dim);
   return Tensor._fromOp(out, [...input.shape, dim], [weight], 'EmbeddingBackward', (g) => {
     // d out[k] / d weight[picks[k]] = 1 (rows picked twice sum their gradients)

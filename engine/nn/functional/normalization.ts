@@ -6,6 +6,7 @@
  * Statistics are accumulated in float64.
  */
 import { Tensor, gradBufferOf } from '../../tensor';
+import { float32, float64 } from '../../arena';
 
 function shapeText(shape: readonly number[]): string {
   return `[${shape.join(', ')}]`;
@@ -46,9 +47,9 @@ export function layerNorm(input: Tensor, normalizedShape: number | readonly numb
   const X = input.data;
   const W = weight?.data;
   const B = bias?.data;
-  const mean = new Float64Array(rows);
-  const rstd = new Float64Array(rows);
-  const out = new Float32Array(X.length);
+  const mean = float64(rows);
+  const rstd = float64(rows);
+  const out = float32(X.length);
   for (let r = 0; r < rows; r++) {
     const o = r * size;
     let s = 0;
@@ -142,8 +143,8 @@ export function batchNorm(
   const X = input.data;
   const W = weight?.data;
   const B = bias?.data;
-  const mean = new Float64Array(channels);
-  const rstd = new Float64Array(channels);
+  const mean = float64(channels);
+  const rstd = float64(channels);
   for (let c = 0; c < channels; c++) {
     if (!training) {
       mean[c] = runningMean!.data[c];
@@ -162,7 +163,7 @@ export function batchNorm(
     if (runningMean !== null) runningMean.data[c] = (1 - momentum) * runningMean.data[c] + momentum * m;
     if (runningVar !== null) runningVar.data[c] = (1 - momentum) * runningVar.data[c] + (momentum * v) / (count - 1);
   }
-  const out = new Float32Array(X.length);
+  const out = float32(X.length);
   for (let n = 0; n < batch; n++) {
     for (let c = 0; c < channels; c++) {
       const scale = rstd[c] * (W ? W[c] : 1);

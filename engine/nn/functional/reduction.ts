@@ -1,5 +1,6 @@
 /** The `reduction` argument every loss takes, and the checks losses share. */
 import type { Tensor } from '../../tensor';
+import { float32, float32From } from '../../arena';
 
 /** 'mean': average of the per-element losses; 'sum': their sum; 'none': all of them, unreduced. */
 export type Reduction = 'mean' | 'sum' | 'none';
@@ -30,10 +31,12 @@ export function reduceLosses(
   divisor: number,
   shape: readonly number[],
 ): { data: Float32Array; shape: number[] } {
-  if (reduction === 'none') return { data: Float32Array.from(losses), shape: shape.slice() };
+  if (reduction === 'none') return { data: float32From(losses), shape: shape.slice() };
   let total = 0;
   for (let i = 0; i < losses.length; i++) total += losses[i];
-  return { data: Float32Array.of(reduction === 'mean' ? total / divisor : total), shape: [] };
+  const data = float32(1);
+  data[0] = reduction === 'mean' ? total / divisor : total;
+  return { data, shape: [] };
 }
 
 /**

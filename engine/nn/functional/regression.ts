@@ -6,6 +6,7 @@
 import { Tensor, gradBufferOf } from '../../tensor';
 import { broadcastIndex, broadcastShapes } from '../../ops';
 import { checkReduction, reduceLosses, sameShape, sharedGradient, type Reduction } from './reduction';
+import { float64 } from '../../arena';
 
 interface DifferenceRule {
   /** loss of one element as a function of d = input - target */
@@ -22,7 +23,7 @@ function differenceLoss(input: Tensor, target: Tensor, reduction: Reduction, rul
   const X = input.data;
   const T = target.data;
   const n = shape.reduce((p, d) => p * d, 1);
-  const losses = new Float64Array(n);
+  const losses = float64(n);
   for (let j = 0; j < n; j++) losses[j] = rule.loss(X[inputAt ? inputAt[j] : j] - T[targetAt ? targetAt[j] : j]);
   const { data, shape: outShape } = reduceLosses(losses, mode, n, shape);
   return Tensor._fromOp(data, outShape, [input, target], gradFn, (g) => {
