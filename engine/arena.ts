@@ -151,5 +151,5 @@ function close(result: unknown): void {
 }
 
 function isTensor(value: unknown): value is Tensor {
-  return typeof value === 'object' && value !== null && 'data' in value && (value as { data: unknown }).data instanceof Float32Array && '_parents' in value;
+  return typeof value === 'object' && value !== null && '_parents' in value && ArrayBuffer.isView((value as { data?: unknown }).data);
 }

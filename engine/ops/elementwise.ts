@@ -257,7 +257,7 @@ export function relu(x: Tensor): Tensor {
   const out = float32(X.length);
   // WebAssembly's f32x4.max has no branch to mispredict on the signs of fresh activations.
   const wasm = kernelsForElements(X.length);
-  if (wasm === null || !wasm.reluForward(X, out)) {
+  if (wasm === null || !wasm.map('reluForward', X, out)) {
     for (let i = 0; i < X.length; i++) {
       const v = X[i];
       out[i] = v > 0 ? v : v !== v ? v : 0;
@@ -265,25 +265,45 @@ export function relu(x: Tensor): Tensor {
   }
   return Tensor._fromOp(out, x.shape, [x], 'ReluBackward', (g) => {
     const gx = gradBufferOf(x);
-    if (wasm !== null && wasm.reluBackward(out, g, gx)) return;
+    if (wasm !== null && wasm.mapBackward('reluBackward', out, g, gx)) return;
     for (let i = 0; i < g.length; i++) if (out[i] > 0) gx[i] += g[i];
   });
 }
 
-/** d(tanh x) = 1 - tanh²x. Own loops: it runs every step. */
+/**
+ * d(tanh x) = 1 - tanh²x. Own loops: it runs every step. The WebAssembly kernel (float32, within
+ * 2 ulp: engine/wasm/assembly/transcendental.ts) takes long tensors.
+ */
 export function tanh(x: Tensor): Tensor {
   const X = x.data;
   const out = float32(X.length);
-  for (let i = 0; i < X.length; i++) out[i] = Math.tanh(X[i]);
+  const wasm = kernelsForElements(X.length);
+  if (wasm === null || !wasm.map('tanhForward', X, out)) for (let i = 0; i < X.length; i++) out[i] = Math.tanh(X[i]);
   return Tensor._fromOp(out, x.shape, [x], 'TanhBackward', (g) => {
     const gx = gradBufferOf(x);
+    if (wasm !== null && wasm.mapBackward('tanhBackward', out, g, gx)) return;
     for (let i = 0; i < g.length; i++) {
       const y = out[i];
       gx[i] += g[i] * (1 - y * y);
     }
   });
 }
-export const sigmoid = (x: Tensor): Tensor => unary('sigmoid', x);
+
+/** σ(x) = 1/(1 + e⁻ˣ); d σ(x) = σ(x)(1 - σ(x)). Own loops and kernels, as tanh. */
+export function sigmoid(x: Tensor): Tensor {
+  const X = x.data;
+  const out = float32(X.length);
+  const wasm = kernelsForElements(X.length);
+  if (wasm === null || !wasm.map('sigmoidForward', X, out)) for (let i = 0; i < X.length; i++) out[i] = sigmoidScalar(X[i]);
+  return Tensor._fromOp(out, x.shape, [x], 'SigmoidBackward', (g) => {
+    const gx = gradBufferOf(x);
+    if (wasm !== null && wasm.mapBackward('sigmoidBackward', out, g, gx)) return;
+    for (let i = 0; i < g.length; i++) {
+      const y = out[i];
+      gx[i] += g[i] * (y * (1 - y));
+    }
+  });
+}
 export const sin = (x: Tensor): Tensor => unary('sin', x);
 export const cos = (x: Tensor): Tensor => unary('cos', x);
 export const reciprocal = (x: Tensor): Tensor => unary('reciprocal', x);

@@ -1,6 +1,11 @@
-/** softmax and logSoftmax along one dim, computed stably (the max is subtracted first). */
+/**
+ * softmax and logSoftmax along one dim, computed stably (the max is subtracted first). Along the
+ * last dim of a long tensor the WebAssembly kernels run (float32, engine/wasm/assembly/
+ * transcendental.ts); otherwise JavaScript loops in float64, rounded once.
+ */
 import { Tensor, gradBufferOf, normalizeDim } from '../tensor';
 import { float32 } from '../arena';
+import { kernelsForElements } from '../wasm/kernels';
 
 interface Lanes {
   outer: number;
@@ -23,20 +28,11 @@ export function logSoftmax(x: Tensor, dim: number): Tensor {
   const { outer, n, inner } = lanes(x, dim);
   const X = x.data;
   const out = float32(X.length);
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const base = o * n * inner + i;
-      let m = -Infinity;
-      for (let k = 0; k < n; k++) m = Math.max(m, X[base + k * inner]);
-      if (m === -Infinity) m = 0;
-      let s = 0;
-      for (let k = 0; k < n; k++) s += Math.exp(X[base + k * inner] - m);
-      const logZ = m + Math.log(s);
-      for (let k = 0; k < n; k++) out[base + k * inner] = X[base + k * inner] - logZ;
-    }
-  }
+  const wasm = inner === 1 ? kernelsForElements(X.length) : null;
+  if (wasm === null || !wasm.rows('logSoftmaxRows', outer, n, X, out)) softmaxLoops(X, out, outer, n, inner, true);
   return Tensor._fromOp(out, x.shape, [x], 'LogSoftmaxBackward', (g) => {
     const gx = gradBufferOf(x);
+    if (wasm !== null && wasm.rowsBackward('logSoftmaxBackwardRows', outer, n, out, g, gx)) return;
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const base = o * n * inner + i;
@@ -51,11 +47,8 @@ export function logSoftmax(x: Tensor, dim: number): Tensor {
   });
 }
 
-/** y = softmax(x) = exp(x - max) / Σ exp(x - max);  dx = y·(dy - Σ y·dy) */
-export function softmax(x: Tensor, dim: number): Tensor {
-  const { outer, n, inner } = lanes(x, dim);
-  const X = x.data;
-  const out = float32(X.length);
+/** out = softmax(X), or log softmax with `log`, along the middle of [outer, n, inner], in float64 rounded once. */
+export function softmaxLoops(X: Float32Array, out: Float32Array | Float64Array, outer: number, n: number, inner: number, log: boolean): void {
   for (let o = 0; o < outer; o++) {
     for (let i = 0; i < inner; i++) {
       const base = o * n * inner + i;
@@ -64,11 +57,26 @@ export function softmax(x: Tensor, dim: number): Tensor {
       if (m === -Infinity) m = 0;
       let s = 0;
       for (let k = 0; k < n; k++) s += Math.exp(X[base + k * inner] - m);
-      for (let k = 0; k < n; k++) out[base + k * inner] = Math.exp(X[base + k * inner] - m) / s;
+      if (log) {
+        const logZ = m + Math.log(s);
+        for (let k = 0; k < n; k++) out[base + k * inner] = X[base + k * inner] - logZ;
+      } else {
+        for (let k = 0; k < n; k++) out[base + k * inner] = Math.exp(X[base + k * inner] - m) / s;
+      }
     }
   }
+}
+
+/** y = softmax(x) = exp(x - max) / Σ exp(x - max);  dx = y·(dy - Σ y·dy) */
+export function softmax(x: Tensor, dim: number): Tensor {
+  const { outer, n, inner } = lanes(x, dim);
+  const X = x.data;
+  const out = float32(X.length);
+  const wasm = inner === 1 ? kernelsForElements(X.length) : null;
+  if (wasm === null || !wasm.rows('softmaxRows', outer, n, X, out)) softmaxLoops(X, out, outer, n, inner, false);
   return Tensor._fromOp(out, x.shape, [x], 'SoftmaxBackward', (g) => {
     const gx = gradBufferOf(x);
+    if (wasm !== null && wasm.rowsBackward('softmaxBackwardRows', outer, n, out, g, gx)) return;
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const base = o * n * inner + i;

@@ -44,7 +44,25 @@ interface KernelExports {
   reluBackward(n: number, out: number, g: number, gx: number): void;
   broadcastRows(rows: number, cols: number, bias: number, c: number): void;
   columnSums(rows: number, cols: number, g: number, gb: number): void;
+  expForward(n: number, x: number, out: number): void;
+  tanhForward(n: number, x: number, out: number): void;
+  tanhBackward(n: number, y: number, g: number, gx: number): void;
+  sigmoidForward(n: number, x: number, out: number): void;
+  sigmoidBackward(n: number, y: number, g: number, gx: number): void;
+  logSoftmaxRows(rows: number, cols: number, x: number, out: number): void;
+  softmaxRows(rows: number, cols: number, x: number, out: number): void;
+  logSoftmaxBackwardRows(rows: number, cols: number, y: number, g: number, gx: number): void;
+  softmaxBackwardRows(rows: number, cols: number, y: number, g: number, gx: number): void;
 }
+
+/** The elementwise kernels out = f(x) (engine/wasm/assembly). */
+export type MapKernel = 'reluForward' | 'expForward' | 'tanhForward' | 'sigmoidForward';
+/** The elementwise backward kernels gx += g·f'(y), y the forward's result. */
+export type MapBackwardKernel = 'reluBackward' | 'tanhBackward' | 'sigmoidBackward';
+/** The kernels over contiguous rows: out = f(row). */
+export type RowsKernel = 'logSoftmaxRows' | 'softmaxRows';
+/** Their backward, gx += f'(y, g) per row. */
+export type RowsBackwardKernel = 'logSoftmaxBackwardRows' | 'softmaxBackwardRows';
 
 /** RMSprop's float32 scalars and switches for one step, as engine/optim/rmsprop.ts computes them. */
 export interface RmspropStepScalars {
@@ -200,21 +218,40 @@ export class WasmKernels {
     return true;
   }
 
-  /** out = relu(x), elementwise over x's length. */
-  reluForward(x: Float32Array, out: Float32Array): boolean {
+  /** out = f(x) elementwise over x's length: relu, eˣ, tanh or σ. */
+  map(kernel: MapKernel, x: Float32Array, out: Float32Array): boolean {
     const n = x.length;
     if (!this.place([x, 0, n, true], [out, 0, n, false])) return false;
-    this.exports.reluForward(n, this.operands[0].at, this.operands[1].at);
+    this.exports[kernel](n, this.operands[0].at, this.operands[1].at);
     this.copyOut(1);
     return true;
   }
 
-  /** gx += g where out > 0: relu's backward (out: its forward's result). */
-  reluBackward(out: Float32Array, g: Float32Array, gx: Float32Array): boolean {
-    const n = out.length;
-    if (!this.place([out, 0, n, true], [g, 0, n, true], [gx, 0, n, true])) return false;
+  /** gx += g·f'(x), elementwise, from y = f(x) the forward's result: relu's, tanh's or σ's backward. */
+  mapBackward(kernel: MapBackwardKernel, y: Float32Array, g: Float32Array, gx: Float32Array): boolean {
+    const n = y.length;
+    if (!this.place([y, 0, n, true], [g, 0, n, true], [gx, 0, n, true])) return false;
     const [o, gg, x] = this.operands;
-    this.exports.reluBackward(n, o.at, gg.at, x.at);
+    this.exports[kernel](n, o.at, gg.at, x.at);
+    this.copyOut(2);
+    return true;
+  }
+
+  /** out = f(row) for each contiguous row of `cols` floats of x: log-softmax or softmax. */
+  rows(kernel: RowsKernel, rows: number, cols: number, x: Float32Array, out: Float32Array): boolean {
+    const n = rows * cols;
+    if (!this.place([x, 0, n, true], [out, 0, n, false])) return false;
+    this.exports[kernel](rows, cols, this.operands[0].at, this.operands[1].at);
+    this.copyOut(1);
+    return true;
+  }
+
+  /** gx += the row op's backward, from y its result and g the gradient (rows of `cols` floats). */
+  rowsBackward(kernel: RowsBackwardKernel, rows: number, cols: number, y: Float32Array, g: Float32Array, gx: Float32Array): boolean {
+    const n = rows * cols;
+    if (!this.place([y, 0, n, true], [g, 0, n, true], [gx, 0, n, true])) return false;
+    const [o, gg, x] = this.operands;
+    this.exports[kernel](rows, cols, o.at, gg.at, x.at);
     this.copyOut(2);
     return true;
   }

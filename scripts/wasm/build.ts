@@ -39,8 +39,33 @@ async function compile(features: string): Promise<Uint8Array> {
   return binary;
 }
 
+/**
+ * Throws when the module has a data segment: the engine's heap (engine/wasm/heap.ts) hands out
+ * the whole memory from byte 16, so static data there (AssemblyScript's Math tables, strings)
+ * would be overwritten by tensors — and the kernels reading it would read tensors.
+ */
+function checkNoData(binary: Uint8Array, features: string): void {
+  let at = 8; // magic and version
+  const leb = (): number => {
+    let value = 0;
+    for (let shift = 0; ; shift += 7) {
+      const byte = binary[at++];
+      value |= (byte & 0x7f) << shift;
+      if ((byte & 0x80) === 0) return value >>> 0;
+    }
+  };
+  while (at < binary.length) {
+    const id = binary[at++];
+    const size = leb();
+    if (id === 11 && size > 1) throw new Error(`the ${features} kernels have a data segment (${size} bytes): something in engine/wasm/assembly uses static data`);
+    at += size;
+  }
+}
+
 const relaxed = await compile('simd,relaxed-simd');
 const simd = await compile('simd');
+checkNoData(relaxed, 'relaxed SIMD');
+checkNoData(simd, 'SIMD');
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 mkdirSync(dirname(output), { recursive: true });
 writeFileSync(

@@ -7,7 +7,9 @@
 import { Tensor, gradBufferOf } from '../../tensor';
 import { checkClassWeight, classLayout, readClassTargets, type ClassLayout } from './classTargets';
 import { checkReduction, reduceLosses, sameShape, sharedGradient, type Reduction } from './reduction';
-import { float64 } from '../../arena';
+import { float32, float64 } from '../../arena';
+import { softmaxLoops } from '../../ops/softmax';
+import { kernelsForElements } from '../../wasm/kernels';
 
 export interface NllLossOptions {
   /** a weight per class [C]: rescales each target's loss (for imbalanced classes) */
@@ -49,23 +51,28 @@ export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions =
   });
 }
 
-/** log-softmax over the class dim, in float64, for every position. */
-function logSoftmaxClasses(X: Float32Array, layout: ClassLayout): Float64Array {
+/**
+ * log-softmax over the class dim for every position: float32 from the WebAssembly kernel when the
+ * classes are the last, contiguous dim of a long input ([N, C]), else float64.
+ */
+function logSoftmaxClasses(X: Float32Array, layout: ClassLayout): Float32Array | Float64Array {
   const { outer, numClasses: C, inner } = layout;
-  const logp = float64(X.length);
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const base = o * C * inner + i;
-      let m = -Infinity;
-      for (let c = 0; c < C; c++) m = Math.max(m, X[base + c * inner]);
-      if (m === -Infinity) m = 0;
-      let s = 0;
-      for (let c = 0; c < C; c++) s += Math.exp(X[base + c * inner] - m);
-      const logZ = m + Math.log(s);
-      for (let c = 0; c < C; c++) logp[base + c * inner] = X[base + c * inner] - logZ;
-    }
+  const wasm = inner === 1 ? kernelsForElements(X.length) : null;
+  if (wasm !== null) {
+    const logp = float32(X.length);
+    if (wasm.rows('logSoftmaxRows', outer, C, X, logp)) return logp;
   }
+  const logp = float64(X.length);
+  softmaxLoops(X, logp, outer, C, inner, true);
   return logp;
+}
+
+/** The probabilities e^logp for the backward: the WebAssembly kernel's when logp is its float32, else null (the loop takes Math.exp). */
+function probabilities(logp: Float32Array | Float64Array): Float32Array | null {
+  if (logp.BYTES_PER_ELEMENT !== 4) return null;
+  const wasm = kernelsForElements(logp.length);
+  const p = float32(logp.length);
+  return wasm !== null && wasm.map('expForward', logp as Float32Array, p) ? p : null;
 }
 
 /**
@@ -104,6 +111,7 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
     // a[c] = (1 - ε)·w[t]·[c = t] + (ε/C)·w[c];  dloss/dx[c] = p[c]·Σa - a[c]
     const shared = sharedGradient(g, mode, totalWeight);
     const gx = gradBufferOf(input);
+    const p = probabilities(logp);
     for (let j = 0; j < classes.length; j++) {
       const t = classes[j];
       if (t < 0) continue;
@@ -112,7 +120,7 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
       for (let c = 0; c < C; c++) {
         const k = at(layout, j, c);
         const a = (c === t ? (1 - smoothing) * weights[j] : 0) + (smoothing / C) * (W ? W[c] : 1);
-        gx[k] += s * (Math.exp(logp[k]) * sumA - a);
+        gx[k] += s * ((p !== null ? p[k] : Math.exp(logp[k])) * sumA - a);
       }
     }
   });

@@ -2,3 +2,7 @@
 export { gemmOuter, gemmDot } from './gemm';
 export { adamStep, rmspropStep, sgdStep } from './optim';
 export { broadcastRows, columnSums, reluBackward, reluForward } from './elementwise';
+export {
+  expForward, logSoftmaxBackwardRows, logSoftmaxRows, sigmoidBackward, sigmoidForward,
+  softmaxBackwardRows, softmaxRows, tanhBackward, tanhForward,
+} from './transcendental';
