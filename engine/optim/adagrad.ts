@@ -1,10 +1,12 @@
 /**
  * `torch.optim.Adagrad`, following torch 1.13's single-tensor loop operation by operation
  * (float32 rounding where torch stores a float32 tensor; `a + α·b` rounded once, as torch's
- * fused multiply-add kernels do).
+ * fused multiply-add kernels do). Long parameters take the WebAssembly kernel
+ * (engine/wasm/assembly/optim.ts), which does the same float32 steps.
  */
 import { heapZeros, Tensor } from '../tensor';
 import { check, Optimizer, type ParamGroupInput } from './optimizer';
+import { kernelsForElements } from '../wasm/kernels';
 
 const f32 = Math.fround;
 
@@ -78,6 +80,8 @@ export class Adagrad extends Optimizer<AdagradOptions, AdagradState> {
         const theta = param.data;
         const gradient = param.grad.data;
         const sum = state.sum.data;
+        const wasm = kernelsForElements(theta.length);
+        if (wasm !== null && wasm.adagradStep(theta, gradient, sum, negativeLr, weightDecay, eps, maximize)) continue;
         for (let i = 0; i < theta.length; i++) {
           let g = maximize ? -gradient[i] : gradient[i];
           if (weightDecay !== 0) g = f32(g + weightDecay * theta[i]);

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { linear, matmul } from '../ops/matmul';
 import { relu } from '../ops/elementwise';
-import { Adam, AdamW, RMSprop, SGD } from '../optim';
+import { Adagrad, Adam, AdamW, RMSprop, SGD } from '../optim';
 import { Linear } from '../nn';
 import { Generator } from '../random';
 import { randn, tensor, type Tensor } from '../tensor';
@@ -38,6 +38,8 @@ describe('backend', () => {
     ['SGD', (p: Tensor) => new SGD([p], { lr: 0.01 })],
     ['SGD with momentum, dampening and weight decay', (p: Tensor) => new SGD([p], { lr: 0.01, momentum: 0.9, dampening: 0.2, weightDecay: 0.01 })],
     ['SGD with Nesterov momentum, maximizing', (p: Tensor) => new SGD([p], { lr: 0.01, momentum: 0.9, nesterov: true, maximize: true })],
+    ['Adagrad', (p: Tensor) => new Adagrad([p], { lr: 0.1 })],
+    ['Adagrad with lr decay, weight decay and an initial accumulator, maximizing', (p: Tensor) => new Adagrad([p], { lr: 0.1, lrDecay: 0.1, weightDecay: 0.01, initialAccumulatorValue: 0.1, maximize: true })],
     ['RMSprop', (p: Tensor) => new RMSprop([p], { lr: 0.01 })],
     ['RMSprop centered, with momentum and weight decay', (p: Tensor) => new RMSprop([p], { lr: 0.01, centered: true, momentum: 0.9, weightDecay: 0.01 })],
   ] as const)('takes the same %s steps on each backend, to float32 rounding', (_name, make) => {

@@ -40,6 +40,7 @@ interface KernelExports {
     n: number, theta: number, grad: number, squareAvg: number, buffer: number, gradAvg: number,
     negativeLr: number, alpha: number, oneMinusAlpha: number, eps: number, weightDecay: number, momentum: number, flags: number,
   ): void;
+  adagradStep(n: number, theta: number, grad: number, sum: number, negativeLr: number, weightDecay: number, eps: number, flags: number): void;
   reluForward(n: number, x: number, out: number): void;
   reluBackward(n: number, out: number, g: number, gx: number): void;
   broadcastRows(rows: number, cols: number, bias: number, c: number): void;
@@ -307,6 +308,20 @@ export class WasmKernels {
     const flags = (s.maximize ? 1 : 0) | (buffer !== null ? 2 : 0) | (gradAvg !== null ? 4 : 0);
     this.exports.rmspropStep(n, t.at, g.at, sq.at, b.at, ga.at, s.negativeLr, s.alpha, s.oneMinusAlpha, s.eps, s.weightDecay, s.momentum, flags);
     for (const i of [0, 2, 3, 4]) this.copyOut(i);
+    return true;
+  }
+
+  /**
+   * Adagrad's step in place on θ and the sum of squared gradients (engine/wasm/assembly/optim.ts);
+   * the arrays have one length. `negativeLr` is −γ/(1 + (t − 1)η), float32.
+   */
+  adagradStep(theta: Float32Array, grad: Float32Array, sum: Float32Array, negativeLr: number, weightDecay: number, eps: number, maximize: boolean): boolean {
+    const n = theta.length;
+    if (!this.place([theta, 0, n, true], [grad, 0, n, true], [sum, 0, n, true])) return false;
+    const [t, g, s] = this.operands;
+    this.exports.adagradStep(n, t.at, g.at, s.at, negativeLr, weightDecay, eps, maximize ? 1 : 0);
+    this.copyOut(0);
+    this.copyOut(2);
     return true;
   }
 

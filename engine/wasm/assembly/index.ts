@@ -1,6 +1,6 @@
 // The module's exports: every kernel the engine calls (see engine/wasm/kernels.ts).
 export { gemmOuter, gemmDot } from './gemm';
-export { adamStep, rmspropStep, sgdStep } from './optim';
+export { adagradStep, adamStep, rmspropStep, sgdStep } from './optim';
 export { broadcastRows, columnSums, reluBackward, reluForward } from './elementwise';
 export {
   expForward, logSoftmaxBackwardRows, logSoftmaxRows, sigmoidBackward, sigmoidForward,

@@ -187,3 +187,30 @@ export function rmspropStep(
     }
   }
 }
+
+/**
+ * Adagrad's step for one parameter of n floats (`flags`: MAXIMIZE):
+ *   g ← ±∇ + λθ;  s ← s + g·g;  θ ← θ + (−γ̃)·g / (√s + ε)
+ */
+export function adagradStep(n: i32, theta: usize, grad: usize, sum: usize, negativeLr: f32, weightDecay: f32, eps: f32, flags: i32): void {
+  const maximize = (flags & MAXIMIZE) != 0;
+  const decays = weightDecay != 0;
+  const lr = f32x4.splat(negativeLr), wd = f32x4.splat(weightDecay), e = f32x4.splat(eps);
+  const end4 = <usize>(n & ~3) << 2;
+  let offset: usize = 0;
+  for (; offset < end4; offset += 16) {
+    const t = v128.load(theta + offset);
+    const g = effectiveGrad(v128.load(grad + offset), t, maximize, decays, wd);
+    const s = madd(g, g, v128.load(sum + offset));
+    v128.store(sum + offset, s);
+    v128.store(theta + offset, f32x4.add(t, f32x4.div(f32x4.mul(lr, g), f32x4.add(f32x4.sqrt(s), e))));
+  }
+  const end = <usize>n << 2;
+  for (; offset < end; offset += 4) {
+    const t = load<f32>(theta + offset);
+    const g = effectiveGradScalar(load<f32>(grad + offset), t, maximize, decays, weightDecay);
+    const s = load<f32>(sum + offset) + g * g;
+    store<f32>(sum + offset, s);
+    store<f32>(theta + offset, t + (negativeLr * g) / (sqrt<f32>(s) + eps));
+  }
+}
