@@ -89,6 +89,25 @@ describe('backend', () => {
     }
   });
 
+  it('sums squares and squared differences in float64 on each WebAssembly backend, as the JavaScript loop does', () => {
+    const g = new Generator(13);
+    const a = Float32Array.from({ length: 1027 }, () => 1e3 * g.normal());
+    const b = Float32Array.from(a, (v) => v + g.normal());
+    let squares = 0;
+    let differences = 0;
+    for (let i = 0; i < a.length; i++) {
+      squares += a[i] * a[i];
+      differences += (a[i] - b[i]) * (a[i] - b[i]);
+    }
+    for (const name of availableBackends()) {
+      if (name === 'js') continue;
+      const k = kernelsFor(name)!;
+      // float32 sums would be off by ~1e-5 here; float64 ones in another order by ~1e-15
+      expect(Math.abs(k.sumSquares(a)! - squares) / squares).toBeLessThan(1e-13);
+      expect(Math.abs(k.sumSquaredDifferences(a, b)! - differences) / differences).toBeLessThan(1e-13);
+    }
+  });
+
   it('computes a linear layer with bias, and its three gradients, alike on each backend', () => {
     const before = backend();
     const g = new Generator(9);

@@ -1,8 +1,10 @@
 /**
  * Per-layer gradient norms and update-to-weight ratios, measured every step without allocating:
- * the weights before `optimizer.step()` are copied into buffers made once.
+ * the weights before `optimizer.step()` are copied into buffers made once (in the kernels' heap).
+ * Long arrays are summed by the WebAssembly kernels (engine/wasm/assembly/norms.ts), in float64.
  */
 import type { Tensor } from '../tensor';
+import { kernelsForElements, storage } from '../wasm/kernels';
 
 export interface LayerParameters {
   /** the layer's name as in `namedParameters()` ("0", "2", ...) */
@@ -21,7 +23,7 @@ export class LayerStats {
     this.layers = layers;
     this.gradNorms = new Float64Array(layers.length);
     this.updateRatios = new Float64Array(layers.length);
-    this.before = layers.map((l) => new Float32Array(l.weight.data.length));
+    this.before = layers.map((l) => storage(l.weight.data.length));
   }
 
   /** ‖∇‖₂ of each layer (weight and bias together); returns the global norm over all layers. */
@@ -29,7 +31,7 @@ export class LayerStats {
     let total = 0;
     for (let l = 0; l < this.layers.length; l++) {
       const { weight, bias } = this.layers[l];
-      const s = sumSquares(weight.grad) + sumSquares(bias?.grad ?? null);
+      const s = sumSquaresOf(weight.grad) + sumSquaresOf(bias?.grad ?? null);
       this.gradNorms[l] = Math.sqrt(s);
       total += s;
     }
@@ -46,21 +48,29 @@ export class LayerStats {
     for (let l = 0; l < this.layers.length; l++) {
       const w = this.layers[l].weight.data;
       const b = this.before[l];
-      let change = 0;
-      let size = 0;
-      for (let i = 0; i < w.length; i++) {
-        const d = w[i] - b[i];
-        change += d * d;
-        size += b[i] * b[i];
+      const wasm = kernelsForElements(w.length);
+      let change = wasm?.sumSquaredDifferences(w, b) ?? null;
+      let size = change === null ? 0 : sumSquares(b);
+      if (change === null) {
+        change = 0;
+        for (let i = 0; i < w.length; i++) {
+          const d = w[i] - b[i];
+          change += d * d;
+          size += b[i] * b[i];
+        }
       }
       this.updateRatios[l] = size === 0 ? (change === 0 ? 0 : Infinity) : Math.sqrt(change / size);
     }
   }
 }
 
-function sumSquares(t: Tensor | null): number {
-  if (t === null) return 0;
-  const d = t.data;
+function sumSquaresOf(t: Tensor | null): number {
+  return t === null ? 0 : sumSquares(t.data);
+}
+
+function sumSquares(d: Float32Array): number {
+  const fromKernel = kernelsForElements(d.length)?.sumSquares(d) ?? null;
+  if (fromKernel !== null) return fromKernel;
   let s = 0;
   for (let i = 0; i < d.length; i++) s += d[i] * d[i];
   return s;

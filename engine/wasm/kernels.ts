@@ -41,6 +41,8 @@ interface KernelExports {
     negativeLr: number, alpha: number, oneMinusAlpha: number, eps: number, weightDecay: number, momentum: number, flags: number,
   ): void;
   adagradStep(n: number, theta: number, grad: number, sum: number, negativeLr: number, weightDecay: number, eps: number, flags: number): void;
+  sumSquares(n: number, x: number): number;
+  sumSquaredDifferences(n: number, a: number, b: number): number;
   reluForward(n: number, x: number, out: number): void;
   reluBackward(n: number, out: number, g: number, gx: number): void;
   broadcastRows(rows: number, cols: number, bias: number, c: number): void;
@@ -309,6 +311,18 @@ export class WasmKernels {
     this.exports.rmspropStep(n, t.at, g.at, sq.at, b.at, ga.at, s.negativeLr, s.alpha, s.oneMinusAlpha, s.eps, s.weightDecay, s.momentum, flags);
     for (const i of [0, 2, 3, 4]) this.copyOut(i);
     return true;
+  }
+
+  /** Σ x² over the array, in float64; null when it could not run here. */
+  sumSquares(x: Float32Array): number | null {
+    if (!this.place([x, 0, x.length, true])) return null;
+    return this.exports.sumSquares(x.length, this.operands[0].at);
+  }
+
+  /** Σ (a − b)² over two arrays of one length, in float64; null when it could not run here. */
+  sumSquaredDifferences(a: Float32Array, b: Float32Array): number | null {
+    if (!this.place([a, 0, a.length, true], [b, 0, a.length, true])) return null;
+    return this.exports.sumSquaredDifferences(a.length, this.operands[0].at, this.operands[1].at);
   }
 
   /**

@@ -6,3 +6,4 @@ export {
   expForward, logSoftmaxBackwardRows, logSoftmaxRows, sigmoidBackward, sigmoidForward,
   softmaxBackwardRows, softmaxRows, tanhBackward, tanhForward,
 } from './transcendental';
+export { sumSquaredDifferences, sumSquares } from './norms';
