@@ -11,6 +11,10 @@ const SAMPLES: ReadonlyArray<readonly [style: string, text: string]> = [
   ['', 'Training Playground 0123456789 loss accuracy'],
   ['', '→·↻…—²’“”–‖∇₁₂μσ−↓β ε'],
   ['', '简体中文'],
+  // a bold CJK face is a font file of its own (NotoSansCJK-Bold, PingFang's Semibold): headings,
+  // buttons and the epoch counter in Chinese would load it inside the first panels' layout
+  ['font-weight: 600', '训练数据'],
+  ['font-weight: 700', '训练游乐场'],
   ['font-weight: 600', 'Data Model 0.123 ·β₁₂ε−μσ→'],
   ['font-weight: 700', 'Training Playground'],
   ['font-weight: 650', 'Epoch 12'],
@@ -18,6 +22,7 @@ const SAMPLES: ReadonlyArray<readonly [style: string, text: string]> = [
   ['font-style: italic', 'x₂ x₁ italic'],
   ['font: italic 600 0.7rem/1 Georgia, serif', 'i'],
   ["font: 0.8rem/1.5 ui-monospace, 'SF Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace", 'import torch.nn as nn # 0.1'],
+  ["font: 0.8rem/1.5 ui-monospace, 'SF Mono', Menlo, Consolas, 'Noto Sans Mono CJK SC', monospace", '# 训练模型'],
   ['font: 0.8rem/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', 'model = nn.Sequential()'],
 ];
 
