@@ -51,11 +51,6 @@ export function arenaStats(): { created: number; reused: number; pooledBytes: nu
   return { ...stats, pooledBytes };
 }
 
-/** Whether a step scope is running. */
-export function inStepScope(): boolean {
-  return depth > 0;
-}
-
 /** @internal The Tensor constructor reports each new tensor here. */
 export function noteTensor(t: Tensor): void {
   if (depth > 0) made.push(t);

@@ -48,17 +48,8 @@ export class LayerStats {
     for (let l = 0; l < this.layers.length; l++) {
       const w = this.layers[l].weight.data;
       const b = this.before[l];
-      const wasm = kernelsForElements(w.length);
-      let change = wasm?.sumSquaredDifferences(w, b) ?? null;
-      let size = change === null ? 0 : sumSquares(b);
-      if (change === null) {
-        change = 0;
-        for (let i = 0; i < w.length; i++) {
-          const d = w[i] - b[i];
-          change += d * d;
-          size += b[i] * b[i];
-        }
-      }
+      const change = sumSquaredDifferences(w, b);
+      const size = sumSquares(b);
       this.updateRatios[l] = size === 0 ? (change === 0 ? 0 : Infinity) : Math.sqrt(change / size);
     }
   }
@@ -73,5 +64,16 @@ function sumSquares(d: Float32Array): number {
   if (fromKernel !== null) return fromKernel;
   let s = 0;
   for (let i = 0; i < d.length; i++) s += d[i] * d[i];
+  return s;
+}
+
+function sumSquaredDifferences(a: Float32Array, b: Float32Array): number {
+  const fromKernel = kernelsForElements(a.length)?.sumSquaredDifferences(a, b) ?? null;
+  if (fromKernel !== null) return fromKernel;
+  let s = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = a[i] - b[i];
+    s += d * d;
+  }
   return s;
 }
